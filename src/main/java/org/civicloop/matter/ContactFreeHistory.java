@@ -1,0 +1,60 @@
+package org.civicloop.matter;
+
+import java.util.ArrayList;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Full history, except for the reporter's contact. A matter registered from the Tasklist start form
+ * briefly holds the reporter's name and phone as variables before {@link RegisterMatterDelegate} moves
+ * them into the matter record; this history level keeps them out of the history tables meanwhile.
+ * Selected with {@code camunda.bpm.history-level: civicloop-full}.
+ */
+@Component
+class ContactFreeHistory extends AbstractProcessEnginePlugin {
+
+	static final Set<String> CONTACT_VARIABLES = Set.of(MatterHandling.Vars.REPORTER_NAME,
+			MatterHandling.Vars.REPORTER_PHONE);
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		var levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<org.camunda.bpm.engine.impl.history.HistoryLevel>()
+				: new ArrayList<>(configuration.getCustomHistoryLevels());
+		levels.add(new Level());
+		configuration.setCustomHistoryLevels(levels);
+	}
+
+	static final class Level extends HistoryLevelFull {
+
+		@Override
+		public int getId() {
+			return 31;
+		}
+
+		@Override
+		public String getName() {
+			return "civicloop-full";
+		}
+
+		@Override
+		public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+			if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+				return false; // submitted form fields are recorded as variables already
+			}
+			if (entity instanceof VariableInstance variable && CONTACT_VARIABLES.contains(variable.getName())) {
+				return false;
+			}
+			return super.isHistoryEventProduced(eventType, entity);
+		}
+
+	}
+
+}

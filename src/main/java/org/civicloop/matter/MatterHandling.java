@@ -1,0 +1,141 @@
+package org.civicloop.matter;
+
+/** Ids of the {@code matter-handling} process: its key, message, elements and variables. */
+public final class MatterHandling {
+
+	public static final String PROCESS_KEY = "matter-handling";
+
+	public static final String MESSAGE_CITIZEN_EVALUATION = "CitizenEvaluation";
+
+	/** The extension property that names the closed-loop stage of a user task. */
+	public static final String STAGE_PROPERTY = "civicloop.stage";
+
+	private MatterHandling() {
+	}
+
+	/** Element ids of the user tasks. */
+	public static final class Tasks {
+
+		public static final String SIGN_FOR = "task_signFor";
+
+		public static final String REDISPATCH = "task_redispatch";
+
+		public static final String HANDLE = "task_handle";
+
+		public static final String CO_HANDLE = "task_coHandle";
+
+		public static final String REVIEW = "task_review";
+
+		public static final String RETURN_VISIT = "task_returnVisit";
+
+		private Tasks() {
+		}
+
+	}
+
+	/** Process variables. Reporter contact is not among them: it lives in the matter record only. */
+	public static final class Vars {
+
+		public static final String MATTER_ID = "matterId";
+
+		public static final String TRACKING_NO = "trackingNo";
+
+		public static final String CHANNEL = "channel";
+
+		public static final String MATTER_TYPE = "matterType";
+
+		public static final String CATEGORY = "category";
+
+		public static final String CATEGORY_NAME = "categoryName";
+
+		public static final String URGENCY = "urgency";
+
+		public static final String URGENCY_NAME = "urgencyName";
+
+		public static final String DESCRIPTION = "description";
+
+		public static final String UNIT = "unit";
+
+		public static final String UNIT_NAME = "unitName";
+
+		public static final String UNIT_LEVEL = "unitLevel";
+
+		public static final String TOWN = "town";
+
+		public static final String ADDRESS = "address";
+
+		public static final String GRID_CODE = "gridCode";
+
+		public static final String REPORTER_NAME = "reporterName";
+
+		public static final String REPORTER_PHONE = "reporterPhone";
+
+		public static final String REPORTER_MASKED = "reporterMasked";
+
+		public static final String REGISTERED_BY = "registeredBy";
+
+		public static final String ROUTING_DECISION = "routingDecision";
+
+		public static final String LEAD_DEPARTMENT = "leadDepartment";
+
+		public static final String LEAD_DEPARTMENT_NAME = "leadDepartmentName";
+
+		public static final String CO_DEPARTMENTS = "coDepartments";
+
+		public static final String CO_DEPARTMENT = "coDepartment";
+
+		public static final String TIME_LIMITS = "timeLimits";
+
+		public static final String SIGN_FOR_DUE = "signForDue";
+
+		public static final String SIGN_FOR_WARN_AT = "signForWarnAt";
+
+		public static final String SIGN_FOR_DUE_TEXT = "signForDueText";
+
+		public static final String HANDLE_DUE = "handleDue";
+
+		public static final String HANDLE_WARN_AT = "handleWarnAt";
+
+		public static final String HANDLE_DUE_TEXT = "handleDueText";
+
+		public static final String SIGN_FOR_DECISION = "signForDecision";
+
+		public static final String RETURN_REASON = "returnReason";
+
+		public static final String RETURN_NOTE = "returnNote";
+
+		public static final String REDISPATCH_NOTE = "redispatchNote";
+
+		public static final String SIGNED_BY = "signedBy";
+
+		public static final String HANDLING_RESULT = "handlingResult";
+
+		public static final String HANDLING_RESULT_NAME = "handlingResultName";
+
+		public static final String HANDLING_REPLY = "handlingReply";
+
+		public static final String CO_HANDLING_REPLY = "coHandlingReply";
+
+		public static final String REVIEW_DECISION = "reviewDecision";
+
+		public static final String REVIEW_NOTE = "reviewNote";
+
+		public static final String SATISFACTION = "satisfaction";
+
+		public static final String RESOLVED = "resolved";
+
+		public static final String VISIT_NOTE = "visitNote";
+
+		public static final String REWORK_COUNT = "reworkCount";
+
+		public static final String MAX_REWORK = "maxRework";
+
+		/** Returns, send-backs and reworks so far, one line each, shown read-only in the forms. */
+		public static final String MATTER_HISTORY = "matterHistory";
+
+		private Vars() {
+		}
+
+	}
+
+}

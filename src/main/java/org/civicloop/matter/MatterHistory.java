@@ -1,0 +1,23 @@
+package org.civicloop.matter;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import static org.civicloop.matter.MatterHandling.Vars.*;
+
+/** The short history of returns, send-backs and reworks that every form shows read-only. */
+final class MatterHistory {
+
+	private MatterHistory() {
+	}
+
+	static void append(VariableScope scope, String line) {
+		Object history = scope.getVariable(MATTER_HISTORY);
+		String before = history == null ? "" : history.toString();
+		scope.setVariable(MATTER_HISTORY, before.isEmpty() ? line : before + "\n" + line);
+	}
+
+	static long matterId(VariableScope scope) {
+		return ((Number) scope.getVariable(MATTER_ID)).longValue();
+	}
+
+}

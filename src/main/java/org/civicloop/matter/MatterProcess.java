@@ -1,0 +1,135 @@
+package org.civicloop.matter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.civicloop.organization.Directory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.civicloop.matter.MatterHandling.Vars.*;
+
+/**
+ * The one class that talks to the engine about {@code matter-handling}: starts, message correlation,
+ * task queries and task work. Controllers and jobs come through here, never to the engine directly.
+ */
+@Service
+public class MatterProcess {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	private final Matters matters;
+
+	private final Timeline timeline;
+
+	private final Categories categories;
+
+	private final Directory directory;
+
+	MatterProcess(RuntimeService runtime, TaskService tasks, IdentityService identity, Matters matters,
+			Timeline timeline, Categories categories, Directory directory) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identity = identity;
+		this.matters = matters;
+		this.timeline = timeline;
+		this.categories = categories;
+		this.directory = directory;
+	}
+
+	/**
+	 * Registers a matter and starts its process; the record and the start commit together or not at all.
+	 * The reporter's contact goes into the record only, never into process variables.
+	 */
+	@Transactional
+	public Matter register(NewMatter matter, String registeredBy) {
+		var problems = matter.problems(categories, directory);
+		if (!problems.isEmpty()) {
+			throw new NewMatter.InvalidMatterException(problems);
+		}
+		Matter stored = matters.add(matter, ClockUtil.now().toInstant());
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(MATTER_ID, stored.id());
+		variables.put(CHANNEL, matter.channel());
+		variables.put(MATTER_TYPE, matter.matterType());
+		variables.put(CATEGORY, matter.category());
+		variables.put(URGENCY, matter.urgency());
+		variables.put(DESCRIPTION, matter.description());
+		variables.put(UNIT, matter.unitId());
+		variables.put(ADDRESS, matter.address());
+		variables.put(GRID_CODE, matter.gridCode());
+		variables.put(REGISTERED_BY, registeredBy);
+		runtime.createProcessInstanceByKey(MatterHandling.PROCESS_KEY)
+			.businessKey(stored.trackingNo())
+			.setVariables(variables)
+			.execute();
+		return matters.byId(stored.id()).orElseThrow();
+	}
+
+	/**
+	 * The citizen's own rating: completes the waiting return visit through the {@code CitizenEvaluation}
+	 * message. Fails when the matter is not waiting for one.
+	 */
+	@Transactional
+	public void evaluate(String trackingNo, String satisfaction, boolean resolved, String note) {
+		Matter matter = matters.byTrackingNo(trackingNo)
+			.orElseThrow(() -> new IllegalArgumentException("No matter " + trackingNo));
+		runtime.createMessageCorrelation(MatterHandling.MESSAGE_CITIZEN_EVALUATION)
+			.processInstanceBusinessKey(trackingNo)
+			.setVariable(SATISFACTION, satisfaction)
+			.setVariable(RESOLVED, resolved ? "yes" : "no")
+			.setVariable(VISIT_NOTE, note == null ? "" : note)
+			.correlate();
+		matters.rated(matter.id(), satisfaction);
+		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.CITIZEN_EVALUATED, ClockUtil.now().toInstant(),
+				"return-visit", null, null, satisfaction + (resolved ? "，已解决" : "，未解决")));
+	}
+
+	/** The open tasks of a matter, oldest first. */
+	public List<Task> openTasks(String trackingNo) {
+		return tasks.createTaskQuery().processInstanceBusinessKey(trackingNo).orderByTaskCreateTime().asc().list();
+	}
+
+	/** The cadres of the groups a task is offered to, in id order. */
+	public List<String> cadresFor(Task task) {
+		return tasks.getIdentityLinksForTask(task.getId()).stream()
+			.filter(link -> link.getGroupId() != null)
+			.flatMap(link -> identity.createUserQuery().memberOfGroup(link.getGroupId()).orderByUserId().asc().list().stream())
+			.map(user -> user.getId()).distinct().toList();
+	}
+
+	/**
+	 * Does one task of a matter as a cadre: claims it when nobody has, then completes it with the
+	 * cadre's input, authenticated as that cadre so the timeline names them.
+	 */
+	@Transactional
+	public void work(String taskId, String userId, Map<String, Object> input) {
+		Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+		if (task == null) {
+			throw new IllegalArgumentException("No open task " + taskId);
+		}
+		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+		identity.setAuthentication(userId, groups);
+		try {
+			if (task.getAssignee() == null) {
+				tasks.claim(taskId, userId);
+			}
+			tasks.complete(taskId, input);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+}

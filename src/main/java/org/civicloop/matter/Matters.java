@@ -1,0 +1,101 @@
+package org.civicloop.matter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The matter records, in CivicLoop's own table beside the engine's. */
+@Repository
+public class Matters {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+	private final JdbcClient jdbc;
+
+	private final MatterProperties properties;
+
+	Matters(JdbcClient jdbc, MatterProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/** Stores a new matter and gives it its tracking number: CL, the local date, the record number. */
+	public Matter add(NewMatter matter, Instant at) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				insert into matter (channel, matter_type, category, urgency, description, unit_id, address, grid_code,
+				                    reporter_name, reporter_phone, stage, registered_at)
+				values (:channel, :type, :category, :urgency, :description, :unit, :address, :grid,
+				        :name, :phone, 'registered', :at)""")
+			.param("channel", matter.channel())
+			.param("type", matter.matterType())
+			.param("category", matter.category())
+			.param("urgency", matter.urgency())
+			.param("description", matter.description())
+			.param("unit", matter.unitId())
+			.param("address", matter.address())
+			.param("grid", matter.gridCode())
+			.param("name", matter.reporter().name())
+			.param("phone", matter.reporter().phone())
+			.param("at", Timestamp.from(at))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
+		jdbc.sql("update matter set tracking_no = :no where id = :id").param("no", trackingNo).param("id", id).update();
+		return byId(id).orElseThrow();
+	}
+
+	public Optional<Matter> byId(long id) {
+		return jdbc.sql("select * from matter where id = :id").param("id", id).query(Matters::map).optional();
+	}
+
+	public Optional<Matter> byTrackingNo(String trackingNo) {
+		return jdbc.sql("select * from matter where tracking_no = :no").param("no", trackingNo).query(Matters::map)
+			.optional();
+	}
+
+	public long count() {
+		return jdbc.sql("select count(*) from matter").query(Long.class).single();
+	}
+
+	void startedAs(long id, String processInstanceId) {
+		jdbc.sql("update matter set process_instance_id = :pi where id = :id")
+			.param("pi", processInstanceId).param("id", id).update();
+	}
+
+	public void movedTo(long id, String stage) {
+		jdbc.sql("update matter set stage = :stage where id = :id").param("stage", stage).param("id", id).update();
+	}
+
+	public void ledBy(long id, String department) {
+		jdbc.sql("update matter set lead_department = :dept where id = :id")
+			.param("dept", department).param("id", id).update();
+	}
+
+	public void rated(long id, String satisfaction) {
+		jdbc.sql("update matter set satisfaction = :s where id = :id").param("s", satisfaction).param("id", id).update();
+	}
+
+	public void closed(long id, Instant at) {
+		jdbc.sql("update matter set stage = 'closed', closed_at = :at where id = :id")
+			.param("at", Timestamp.from(at)).param("id", id).update();
+	}
+
+	private static Matter map(ResultSet rs, int row) throws SQLException {
+		Timestamp closed = rs.getTimestamp("closed_at");
+		return new Matter(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("process_instance_id"),
+				rs.getString("channel"), rs.getString("matter_type"), rs.getString("category"), rs.getString("urgency"),
+				rs.getString("description"), rs.getString("unit_id"), rs.getString("address"), rs.getString("grid_code"),
+				new Contact(rs.getString("reporter_name"), rs.getString("reporter_phone")), rs.getString("stage"),
+				rs.getString("lead_department"), rs.getTimestamp("registered_at").toInstant(),
+				closed == null ? null : closed.toInstant(), rs.getString("satisfaction"));
+	}
+
+}

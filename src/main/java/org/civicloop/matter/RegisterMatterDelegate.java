@@ -1,0 +1,86 @@
+package org.civicloop.matter;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Unit;
+
+import org.springframework.stereotype.Component;
+
+import static org.civicloop.matter.MatterHandling.Vars.*;
+
+/**
+ * 受理: makes sure the matter has its record and tracking number, and gives the process the context
+ * every later step shows (names of category, urgency and unit; the masked reporter).
+ *
+ * <p>A matter started from the Tasklist start form arrives as form variables: its record is made
+ * here, and the reporter's name and phone move into it and out of the process variables. A matter
+ * registered through {@link MatterProcess} already has its record.
+ */
+@Component("registerMatterDelegate")
+class RegisterMatterDelegate implements JavaDelegate {
+
+	private final Matters matters;
+
+	private final Timeline timeline;
+
+	private final Categories categories;
+
+	private final Directory directory;
+
+	private final MatterProperties properties;
+
+	RegisterMatterDelegate(Matters matters, Timeline timeline, Categories categories, Directory directory,
+			MatterProperties properties) {
+		this.matters = matters;
+		this.timeline = timeline;
+		this.categories = categories;
+		this.directory = directory;
+		this.properties = properties;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		Matter matter = execution.hasVariable(MATTER_ID)
+				? matters.byId(((Number) execution.getVariable(MATTER_ID)).longValue()).orElseThrow()
+				: fromStartForm(execution);
+		matters.startedAs(matter.id(), execution.getProcessInstanceId());
+		Unit unit = directory.unit(matter.unitId()).orElseThrow();
+		execution.setVariable(TRACKING_NO, matter.trackingNo());
+		execution.setVariable(CATEGORY_NAME, categories.byCode(matter.category()).orElseThrow().name());
+		execution.setVariable(URGENCY_NAME, NewMatter.URGENCIES.get(matter.urgency()));
+		execution.setVariable(UNIT_NAME, unit.name());
+		execution.setVariable(UNIT_LEVEL, unit.level().code());
+		execution.setVariable(TOWN, unit.townId());
+		execution.setVariable(REPORTER_MASKED, matter.reporter().masked());
+		execution.setVariable(REWORK_COUNT, 0);
+		execution.setVariable(MAX_REWORK, properties.maxRework());
+		execution.setVariable(MATTER_HISTORY, "");
+		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.REGISTERED, ClockUtil.now().toInstant(),
+				"registered", "dispatch-centre", (String) execution.getVariable(REGISTERED_BY),
+				"渠道 " + matter.channel()));
+	}
+
+	private Matter fromStartForm(DelegateExecution execution) {
+		var reported = new NewMatter(text(execution, CHANNEL), text(execution, MATTER_TYPE), text(execution, CATEGORY),
+				text(execution, URGENCY), text(execution, DESCRIPTION), text(execution, UNIT), text(execution, ADDRESS),
+				text(execution, GRID_CODE), new Contact(text(execution, REPORTER_NAME), text(execution, REPORTER_PHONE)));
+		var problems = reported.problems(categories, directory);
+		if (!problems.isEmpty()) {
+			throw new NewMatter.InvalidMatterException(problems);
+		}
+		execution.removeVariable(REPORTER_NAME);
+		execution.removeVariable(REPORTER_PHONE);
+		Matter matter = matters.add(reported, ClockUtil.now().toInstant());
+		execution.setProcessBusinessKey(matter.trackingNo());
+		execution.setVariable(MATTER_ID, matter.id());
+		return matter;
+	}
+
+	private static String text(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		return value == null || value.toString().isBlank() ? null : value.toString().strip();
+	}
+
+}

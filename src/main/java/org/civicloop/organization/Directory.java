@@ -1,0 +1,146 @@
+package org.civicloop.organization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.springframework.core.io.Resource;
+
+/**
+ * The organisation as the directory file describes it: one county with its dispatch centre and
+ * departments, towns with their offices, villages, role groups and cadres.
+ *
+ * <p>Everything the engine knows as a group (candidate groups, routing outputs, Tasklist filters) is
+ * an {@link Office} here; every unit is also a tenant, so that a unit's process variants have a home.
+ */
+public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
+
+	public record County(String id, String name, List<String> grids, Office dispatchCentre,
+			List<Office> departments, List<Town> towns) {
+	}
+
+	public record Town(String id, String name, Office office, List<Village> villages) {
+	}
+
+	public record Village(String id, String name, List<String> grids) {
+
+		/** The group of the village (or community) committee's cadres. */
+		public Office committee() {
+			return new Office("unit-" + id, name + "村（居）委会");
+		}
+
+	}
+
+	/** A group of cadres: a department, an office, a committee or a role. */
+	public record Office(String id, String name) {
+	}
+
+	public record Cadre(String id, String name, String email, List<String> groups) {
+
+		@Override
+		public String toString() {
+			return "Cadre[" + id + "]";
+		}
+
+	}
+
+	public Directory {
+		roles = List.copyOf(roles);
+		cadres = List.copyOf(cadres);
+		checkConsistent(county, roles, cadres);
+	}
+
+	public static Directory read(Resource resource) {
+		var mapper = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+		try (InputStream in = resource.getInputStream()) {
+			return mapper.readValue(in, Directory.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the organisation directory " + resource, ex);
+		}
+	}
+
+	/** Every unit, county first, each town followed by its villages. */
+	public List<Unit> units() {
+		var units = new ArrayList<Unit>();
+		units.add(new Unit(county.id(), county.name(), Unit.Level.COUNTY, null, null));
+		for (Town town : county.towns()) {
+			units.add(new Unit(town.id(), town.name(), Unit.Level.TOWN, town.id(), county.id()));
+			for (Village village : town.villages()) {
+				units.add(new Unit(village.id(), village.name(), Unit.Level.VILLAGE, town.id(), town.id()));
+			}
+		}
+		return units;
+	}
+
+	public Optional<Unit> unit(String id) {
+		return units().stream().filter(unit -> unit.id().equals(id)).findFirst();
+	}
+
+	/** Every group a cadre can belong to, keyed by id, with the unit (tenant) it belongs to. */
+	public Map<Office, String> offices() {
+		var offices = new LinkedHashMap<Office, String>();
+		offices.put(county.dispatchCentre(), county.id());
+		county.departments().forEach(department -> offices.put(department, county.id()));
+		for (Town town : county.towns()) {
+			offices.put(town.office(), town.id());
+			town.villages().forEach(village -> offices.put(village.committee(), village.id()));
+		}
+		roles.forEach(role -> offices.put(role, county.id()));
+		return offices;
+	}
+
+	/** The display name of a group id, or the id itself when the directory does not know it. */
+	public String officeName(String groupId) {
+		return offices().keySet().stream().filter(office -> office.id().equals(groupId)).map(Office::name)
+			.findFirst().orElse(groupId);
+	}
+
+	public boolean hasOffice(String groupId) {
+		return offices().keySet().stream().anyMatch(office -> office.id().equals(groupId));
+	}
+
+	private static void checkConsistent(County county, List<Office> roles, List<Cadre> cadres) {
+		var groupIds = new HashSet<String>();
+		var unitIds = new HashSet<String>();
+		unitIds.add(county.id());
+		groupIds.add(county.dispatchCentre().id());
+		county.departments().forEach(department -> requireNew(groupIds, department.id(), "group"));
+		for (Town town : county.towns()) {
+			requireNew(unitIds, town.id(), "unit");
+			requireNew(groupIds, town.office().id(), "group");
+			for (Village village : town.villages()) {
+				requireNew(unitIds, village.id(), "unit");
+				requireNew(groupIds, village.committee().id(), "group");
+			}
+		}
+		roles.forEach(role -> requireNew(groupIds, role.id(), "group"));
+		Set<String> cadreIds = new HashSet<>();
+		for (Cadre cadre : cadres) {
+			requireNew(cadreIds, cadre.id(), "cadre");
+			for (String group : cadre.groups()) {
+				if (!groupIds.contains(group)) {
+					throw new IllegalArgumentException("Cadre " + cadre.id() + " names unknown group " + group);
+				}
+			}
+		}
+	}
+
+	private static void requireNew(Set<String> seen, String id, String what) {
+		if (!seen.add(id)) {
+			throw new IllegalArgumentException("The directory names " + what + " " + id + " twice");
+		}
+	}
+
+}

@@ -1,0 +1,126 @@
+package org.civicloop.organization;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the directory into the engine's identity: units become tenants, offices and roles become
+ * groups, cadres become users with their memberships.
+ *
+ * <p>Idempotent: what exists is kept (a cadre's password changed in Camunda Admin stays changed),
+ * names are brought up to date, only what is missing is created.
+ */
+@Component
+@Order(10)
+class IdentityLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(IdentityLoader.class);
+
+	private final Directory directory;
+
+	private final IdentityService identity;
+
+	private final OrganizationProperties properties;
+
+	IdentityLoader(Directory directory, IdentityService identity, OrganizationProperties properties) {
+		this.directory = directory;
+		this.identity = identity;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int created = 0;
+		for (Unit unit : directory.units()) {
+			created += ensureTenant(unit);
+		}
+		for (var office : directory.offices().entrySet()) {
+			created += ensureGroup(office.getKey());
+			created += ensureTenantMembership(office.getKey().id(), office.getValue());
+		}
+		for (Directory.Cadre cadre : directory.cadres()) {
+			created += ensureUser(cadre);
+			for (String group : cadre.groups()) {
+				created += ensureMembership(cadre.id(), group);
+			}
+		}
+		log.info("Organisation directory loaded: {} units, {} groups, {} cadres; {} identity entries created",
+				directory.units().size(), directory.offices().size(), directory.cadres().size(), created);
+	}
+
+	private int ensureTenant(Unit unit) {
+		var existing = identity.createTenantQuery().tenantId(unit.id()).singleResult();
+		if (existing != null) {
+			if (!unit.name().equals(existing.getName())) {
+				existing.setName(unit.name());
+				identity.saveTenant(existing);
+			}
+			return 0;
+		}
+		var tenant = identity.newTenant(unit.id());
+		tenant.setName(unit.name());
+		identity.saveTenant(tenant);
+		return 1;
+	}
+
+	private int ensureGroup(Directory.Office office) {
+		Group group = identity.createGroupQuery().groupId(office.id()).singleResult();
+		if (group != null) {
+			if (!office.name().equals(group.getName())) {
+				group.setName(office.name());
+				identity.saveGroup(group);
+			}
+			return 0;
+		}
+		group = identity.newGroup(office.id());
+		group.setName(office.name());
+		group.setType(office.id().equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+		identity.saveGroup(group);
+		return 1;
+	}
+
+	private int ensureTenantMembership(String groupId, String tenantId) {
+		if (identity.createTenantQuery().groupMember(groupId).tenantId(tenantId).count() > 0) {
+			return 0;
+		}
+		identity.createTenantGroupMembership(tenantId, groupId);
+		return 1;
+	}
+
+	private int ensureUser(Directory.Cadre cadre) {
+		User user = identity.createUserQuery().userId(cadre.id()).singleResult();
+		boolean isNew = user == null;
+		if (isNew) {
+			user = identity.newUser(cadre.id());
+			if (!properties.initialPassword().isEmpty()) {
+				user.setPassword(properties.initialPassword());
+			}
+		}
+		else if (cadre.name().equals(user.getLastName()) && cadre.email().equals(user.getEmail())) {
+			return 0;
+		}
+		// Chinese names are written whole; Camunda shows "first last", so the whole name goes last.
+		user.setFirstName("");
+		user.setLastName(cadre.name());
+		user.setEmail(cadre.email());
+		identity.saveUser(user);
+		return isNew ? 1 : 0;
+	}
+
+	private int ensureMembership(String userId, String groupId) {
+		if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0) {
+			return 0;
+		}
+		identity.createMembership(userId, groupId);
+		return 1;
+	}
+
+}

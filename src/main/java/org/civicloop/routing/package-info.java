@@ -1,0 +1,2 @@
+/** DMN routing of matters to a lead department and co-handling departments. */
+package org.civicloop.routing;

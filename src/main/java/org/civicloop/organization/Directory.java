@@ -66,6 +66,10 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 		try (InputStream in = resource.getInputStream()) {
 			return mapper.readValue(in, Directory.class);
 		}
+		catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException ex) {
+			throw new IllegalArgumentException("The organisation directory " + resource.getDescription() + " is inconsistent: "
+					+ ex.getCause().getMessage(), ex.getCause());
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the organisation directory " + resource, ex);
 		}

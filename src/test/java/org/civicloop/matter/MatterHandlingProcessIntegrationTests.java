@@ -1,0 +1,360 @@
+package org.civicloop.matter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.civicloop.CivicLoopTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.civicloop.matter.MatterHandling.Tasks.*;
+
+/**
+ * Every path of {@code matter-handling}, on the real engine and database, driven the way cadres
+ * drive it: through {@link MatterProcess}, each task claimed and completed by a cadre of the group
+ * it is offered to. Timers are fired by moving the engine clock and executing the due jobs.
+ */
+@CivicLoopTest
+class MatterHandlingProcessIntegrationTests {
+
+	private static final Instant MONDAY_9AM = Instant.parse("2026-11-30T01:00:00Z");
+
+	@Autowired
+	MatterProcess process;
+
+	@Autowired
+	Matters matters;
+
+	@Autowired
+	Timeline timeline;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	FormService forms;
+
+	@Autowired
+	RepositoryService repository;
+
+	@BeforeEach
+	void setUp() {
+		init(engine);
+		ClockUtil.setCurrentTime(Date.from(MONDAY_9AM));
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void satisfiedCitizenClosesTheMatterStraightThrough() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+
+		assertThat(instance).isWaitingAt(SIGN_FOR);
+		Task signFor = task(matter, SIGN_FOR);
+		assertThat(signFor).hasCandidateGroup("dept-transport");
+		assertThat(signFor.getDueDate()).isEqualTo(Date.from(MONDAY_9AM.plus(Duration.ofHours(4))));
+
+		doAs("transport.he", signFor, Map.of("signForDecision", "sign"));
+		assertThat(instance).isWaitingAt(HANDLE);
+		assertThat(task(matter, HANDLE)).isAssignedTo("transport.he");
+
+		doAs("transport.he", task(matter, HANDLE), handled());
+		doAs("dispatcher", task(matter, REVIEW), Map.of("reviewDecision", "accept"));
+		doAs("dispatcher", task(matter, RETURN_VISIT), visited("satisfied"));
+
+		assertThat(instance).isEnded().hasPassedInOrder("task_registerMatter", "rule_routeMatter", "task_applyRouting",
+				"rule_timeLimits", SIGN_FOR, HANDLE, REVIEW, RETURN_VISIT, "task_closeMatter", "endEvent_matterClosed");
+		Matter closed = matters.byId(matter.id()).orElseThrow();
+		assertThat(closed.stage()).isEqualTo("closed");
+		assertThat(closed.isClosed()).isTrue();
+		assertThat(closed.satisfaction()).isEqualTo("satisfied");
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.REGISTERED, Timeline.Kind.ROUTED,
+				Timeline.Kind.TASK_CREATED, Timeline.Kind.SIGNED, Timeline.Kind.HANDLED, Timeline.Kind.ACCEPTED,
+				Timeline.Kind.VISITED, Timeline.Kind.CLOSED);
+	}
+
+	@Test
+	void returnedMatterIsRedispatchedToAnotherDepartment() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "return", "returnReason",
+				"not-our-function", "returnNote", "属于城区道路，应由城管负责"));
+		assertThat(instance).isWaitingAt(REDISPATCH);
+		assertThat(task(matter, REDISPATCH)).hasCandidateGroup("dispatch-centre");
+
+		doAs("dispatcher", task(matter, REDISPATCH), Map.of("leadDepartment", "dept-urban", "redispatchNote", "改派城管"));
+		assertThat(instance).isWaitingAt(SIGN_FOR);
+		assertThat(task(matter, SIGN_FOR)).hasCandidateGroup("dept-urban");
+		assertThat(runtime.getVariable(instance.getId(), "matterHistory").toString()).contains("退单", "改派至");
+		assertThat(matters.byId(matter.id()).orElseThrow().leadDepartment()).isEqualTo("dept-urban");
+
+		doAs("urban.wang", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		assertThat(task(matter, HANDLE)).isAssignedTo("urban.wang");
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.RETURNED, Timeline.Kind.REDISPATCHED,
+				Timeline.Kind.SIGNED);
+	}
+
+	@Test
+	void reviewSendsTheReplyBackToHandling() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		doAs("transport.he", task(matter, HANDLE), handled());
+
+		doAs("dispatcher", task(matter, REVIEW), Map.of("reviewDecision", "send-back", "reviewNote", "答复未说明修复时间"));
+		assertThat(instance).isWaitingAt(HANDLE);
+		assertThat(task(matter, HANDLE)).isAssignedTo("transport.he");
+
+		doAs("transport.he", task(matter, HANDLE), handled());
+		doAs("dispatcher", task(matter, REVIEW), Map.of("reviewDecision", "accept"));
+		assertThat(instance).isWaitingAt(RETURN_VISIT);
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.HANDLED, Timeline.Kind.SENT_BACK,
+				Timeline.Kind.HANDLED, Timeline.Kind.ACCEPTED);
+	}
+
+	@Test
+	void unsatisfiedCitizenSendsTheMatterBackToHandlingThenIsSatisfied() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		handleAndAccept(matter, "transport.he", true);
+
+		doAs("dispatcher", task(matter, RETURN_VISIT), visited("unsatisfied"));
+		assertThat(instance).isWaitingAt(HANDLE);
+		assertThat(runtime.getVariable(instance.getId(), "reworkCount")).isEqualTo(1);
+
+		handleAndAccept(matter, "transport.he", false);
+		doAs("dispatcher", task(matter, RETURN_VISIT), visited("basically-satisfied"));
+		assertThat(instance).isEnded().hasPassed("task_startRework", "task_closeMatter");
+		assertThat(matters.byId(matter.id()).orElseThrow().satisfaction()).isEqualTo("basically-satisfied");
+	}
+
+	@Test
+	void reworkLimitReachedClosesTheMatterAsUnsatisfied() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		handleAndAccept(matter, "transport.he", true);
+		for (int round = 1; round <= 2; round++) {
+			doAs("dispatcher", task(matter, RETURN_VISIT), visited("unsatisfied"));
+			assertThat(instance).isWaitingAt(HANDLE);
+			handleAndAccept(matter, "transport.he", false);
+		}
+
+		doAs("dispatcher", task(matter, RETURN_VISIT), visited("unsatisfied"));
+
+		assertThat(instance).isEnded();
+		Matter closed = matters.byId(matter.id()).orElseThrow();
+		assertThat(closed.stage()).isEqualTo("closed");
+		assertThat(closed.satisfaction()).isEqualTo("unsatisfied");
+		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.REWORK)).hasSize(2);
+		assertThat(timeline.of(matter.id()).get(timeline.of(matter.id()).size() - 1).note()).contains("重办次数已满");
+	}
+
+	@Test
+	void warningAndUrgeFireWhenTheEngineClockMoves() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+
+		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(179)));
+		assertThat(dueTimers(instance)).isEmpty();
+		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(181)));
+		fireDueTimers(instance);
+		assertThat(kinds(matter)).contains(Timeline.Kind.WARNING).doesNotContain(Timeline.Kind.URGE);
+		assertThat(instance).isWaitingAt(SIGN_FOR);
+
+		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(241)));
+		fireDueTimers(instance);
+		assertThat(kinds(matter)).contains(Timeline.Kind.URGE);
+		assertThat(instance).isWaitingAt(SIGN_FOR).hasPassed("task_recordSignForWarning", "task_recordSignForUrge");
+
+		Instant signedAt = MONDAY_9AM.plus(Duration.ofMinutes(250));
+		moveClockTo(signedAt);
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(Date.from(signedAt.plus(Duration.ofDays(5))));
+		assertThat(dueTimers(instance)).isEmpty();
+
+		moveClockTo(signedAt.plus(Duration.ofHours(90)).plusSeconds(60));
+		fireDueTimers(instance);
+		moveClockTo(signedAt.plus(Duration.ofDays(5)).plusSeconds(60));
+		fireDueTimers(instance);
+		assertThat(instance).isWaitingAt(HANDLE).hasPassed("task_recordHandleWarning", "task_recordHandleUrge");
+		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.WARNING).map(Timeline.Entry::stage))
+			.containsExactly("sign-for", "handle");
+		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.URGE).map(Timeline.Entry::stage))
+			.containsExactly("sign-for", "handle");
+	}
+
+	@Test
+	void coDepartmentsHandleInParallelWithTheLead() {
+		Matter matter = process.register(garbageInVillage(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		assertThat(task(matter, SIGN_FOR)).hasCandidateGroup("office-qingshi");
+
+		doAs("qingshi.shen", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		assertThat(instance).isWaitingAt(HANDLE, CO_HANDLE);
+		assertThat(task(matter, CO_HANDLE)).hasCandidateGroup("dept-urban");
+
+		doAs("qingshi.shen", task(matter, HANDLE), handled());
+		assertThat(instance).isWaitingAt(CO_HANDLE).isNotWaitingAt(REVIEW);
+		doAs("urban.wang", task(matter, CO_HANDLE), Map.of("coHandlingReply", "已派环卫车辆协助清运"));
+		assertThat(instance).isWaitingAt(REVIEW);
+		assertThat(kinds(matter)).contains(Timeline.Kind.CO_HANDLED);
+	}
+
+	@Test
+	void citizenEvaluationCompletesTheWaitingReturnVisit() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		handleAndAccept(matter, "transport.he", true);
+
+		process.evaluate(matter.trackingNo(), "satisfied", true, "修得很快");
+
+		assertThat(instance).isEnded().hasPassed("message_citizenEvaluation", "task_closeMatter");
+		assertThat(kinds(matter)).contains(Timeline.Kind.CITIZEN_EVALUATED, Timeline.Kind.CLOSED)
+			.doesNotContain(Timeline.Kind.VISITED);
+		assertThat(matters.byId(matter.id()).orElseThrow().satisfaction()).isEqualTo("satisfied");
+	}
+
+	@Test
+	void citizenEvaluationBeforeTheReturnVisitIsRefused() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+
+		assertThatThrownBy(() -> process.evaluate(matter.trackingNo(), "satisfied", true, null))
+			.hasMessageContaining("CitizenEvaluation");
+		assertThat(instanceOf(matter)).isWaitingAt(SIGN_FOR);
+	}
+
+	@Test
+	void matterRegisteredFromTheStartFormKeepsTheReporterOutOfVariablesAndHistory() {
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(MatterHandling.PROCESS_KEY)
+			.latestVersion().singleResult();
+		Map<String, Object> form = Map.of("channel", "hotline", "matterType", "complaint", "category", "street-light",
+				"urgency", "normal", "description", "小区门口路灯不亮已有一周", "unit", "hebin", "address", "河滨社区2号楼",
+				"gridCode", "LW-HB-01", "reporterName", "王小明", "reporterPhone", "13912345678");
+
+		ProcessInstance instance = forms.submitStartForm(definition.getId(), form);
+
+		Matter matter = matters.byTrackingNo(instance.getBusinessKey()).orElseThrow();
+		assertThat(matter.trackingNo()).matches("CL20261130\\d{6}");
+		assertThat(matter.reporter()).isEqualTo(new Contact("王小明", "13912345678"));
+		assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("reporterName", "reporterPhone")
+			.containsEntry("reporterMasked", "王** 139****5678");
+		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+			.noneMatch(v -> String.valueOf(v.getValue()).contains("13912345678") || String.valueOf(v.getValue()).contains("王小明"));
+		assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+			.noneMatch(d -> d.toString().contains("13912345678"));
+		assertThat(instance).isWaitingAt(SIGN_FOR);
+		assertThat(task(matter, SIGN_FOR)).hasCandidateGroup("dept-urban");
+	}
+
+	@Test
+	void badStartFormInputIsRefusedAndCreatesNothing() {
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(MatterHandling.PROCESS_KEY)
+			.latestVersion().singleResult();
+		long mattersBefore = matters.count();
+		long instancesBefore = runtime.createProcessInstanceQuery().count();
+
+		assertThatThrownBy(() -> forms.submitStartForm(definition.getId(), Map.of("channel", "hotline", "matterType",
+				"complaint", "category", "teleportation", "urgency", "normal", "description", "x", "unit", "atlantis",
+				"reporterName", "李四", "reporterPhone", "12345")))
+			.hasMessageContaining("category").hasMessageContaining("unit").hasMessageContaining("reporterPhone")
+			.hasMessageNotContaining("12345");
+
+		assertThat(matters.count()).isEqualTo(mattersBefore);
+		assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+	}
+
+	private void handleAndAccept(Matter matter, String cadre, boolean signFirst) {
+		if (signFirst) {
+			doAs(cadre, task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		}
+		doAs(cadre, task(matter, HANDLE), handled());
+		doAs("dispatcher", task(matter, REVIEW), Map.of("reviewDecision", "accept"));
+	}
+
+	private void doAs(String cadre, Task task, Map<String, Object> input) {
+		process.work(task.getId(), cadre, input);
+	}
+
+	private Task task(Matter matter, String key) {
+		List<Task> open = process.openTasks(matter.trackingNo()).stream()
+			.filter(task -> task.getTaskDefinitionKey().equals(key)).toList();
+		assertThat(open).as("open %s tasks of %s", key, matter.trackingNo()).hasSize(1);
+		return open.get(0);
+	}
+
+	private ProcessInstance instanceOf(Matter matter) {
+		return runtime.createProcessInstanceQuery().processInstanceBusinessKey(matter.trackingNo()).singleResult();
+	}
+
+	private List<Timeline.Kind> kinds(Matter matter) {
+		return timeline.of(matter.id()).stream().map(Timeline.Entry::kind).toList();
+	}
+
+	private List<Job> dueTimers(ProcessInstance instance) {
+		return management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
+	}
+
+	private void fireDueTimers(ProcessInstance instance) {
+		List<Job> due = dueTimers(instance);
+		assertThat(due).as("timers due").isNotEmpty();
+		due.forEach(job -> management.executeJob(job.getId()));
+	}
+
+	private static void moveClockTo(Instant instant) {
+		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+	private static Map<String, Object> handled() {
+		return Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，现已恢复通行");
+	}
+
+	private static Map<String, Object> visited(String satisfaction) {
+		return Map.of("satisfaction", satisfaction, "resolved", "unsatisfied".equals(satisfaction) ? "no" : "yes",
+				"visitNote", "电话回访");
+	}
+
+	static NewMatter roadDamageInTown() {
+		return new NewMatter("hotline", "complaint", "road-damage", "normal", "镇区主干道出现大坑，夜间容易出事故", "qingshi",
+				"青石镇中心路", null, new Contact("赵六", "13700001111"));
+	}
+
+	static NewMatter garbageInVillage() {
+		return new NewMatter("wechat", "complaint", "garbage", "normal", "村口垃圾三天无人清运，气味很大", "shangtang",
+				"上塘村村口", "QS-ST-01", new Contact("钱七", "13600002222"));
+	}
+
+}

@@ -5,11 +5,20 @@ import java.time.Instant;
 /** The matter record: what was reported, by whom, where it stands. */
 public record Matter(long id, String trackingNo, String processInstanceId, String channel, String matterType,
 		String category, String urgency, String description, String unitId, String address, String gridCode,
-		Contact reporter, String stage, String leadDepartment, Instant registeredAt, Instant closedAt,
-		String satisfaction) {
+		Contact reporter, String stage, String leadDepartment, java.util.List<String> coDepartments,
+		Instant registeredAt, Instant closedAt, String satisfaction) {
 
 	public boolean isClosed() {
 		return closedAt != null;
+	}
+
+	/**
+	 * Whether someone in these groups handles this matter — the dispatch centre, the lead department or a
+	 * co-handling one — and so may see the reporter's full contact.
+	 */
+	public boolean isHandledByAnyOf(java.util.Collection<String> groups) {
+		return groups.contains("dispatch-centre") || groups.contains(leadDepartment)
+				|| coDepartments.stream().anyMatch(groups::contains);
 	}
 
 }

@@ -74,6 +74,13 @@ public class Matters {
 		jdbc.sql("update matter set stage = :stage where id = :id").param("stage", stage).param("id", id).update();
 	}
 
+	/** The departments that handle the matter now: the lead and any co-handling ones. */
+	public void handledBy(long id, String lead, java.util.List<String> coDepartments) {
+		jdbc.sql("update matter set lead_department = :dept, co_departments = :co where id = :id")
+			.param("dept", lead).param("co", String.join(",", coDepartments)).param("id", id).update();
+	}
+
+	/** A new lead after re-dispatch; the co-handling departments stay. */
 	public void ledBy(long id, String department) {
 		jdbc.sql("update matter set lead_department = :dept where id = :id")
 			.param("dept", department).param("id", id).update();
@@ -88,13 +95,17 @@ public class Matters {
 			.param("at", Timestamp.from(at)).param("id", id).update();
 	}
 
+	private static java.util.List<String> split(String list) {
+		return list == null || list.isBlank() ? java.util.List.of() : java.util.List.of(list.split(","));
+	}
+
 	private static Matter map(ResultSet rs, int row) throws SQLException {
 		Timestamp closed = rs.getTimestamp("closed_at");
 		return new Matter(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("process_instance_id"),
 				rs.getString("channel"), rs.getString("matter_type"), rs.getString("category"), rs.getString("urgency"),
 				rs.getString("description"), rs.getString("unit_id"), rs.getString("address"), rs.getString("grid_code"),
 				new Contact(rs.getString("reporter_name"), rs.getString("reporter_phone")), rs.getString("stage"),
-				rs.getString("lead_department"), rs.getTimestamp("registered_at").toInstant(),
+				rs.getString("lead_department"), split(rs.getString("co_departments")), rs.getTimestamp("registered_at").toInstant(),
 				closed == null ? null : closed.toInstant(), rs.getString("satisfaction"));
 	}
 

@@ -53,7 +53,7 @@ class ApplyRoutingDelegate implements JavaDelegate {
 		execution.setVariable(CO_DEPARTMENTS, new ArrayList<>(routing.co()));
 		execution.removeVariable(ROUTING_DECISION);
 		long matterId = ((Number) execution.getVariable(MATTER_ID)).longValue();
-		matters.ledBy(matterId, routing.lead());
+		matters.handledBy(matterId, routing.lead(), routing.co());
 		String co = routing.co().isEmpty() ? "" : "；协办 " + String.join("、", routing.co().stream().map(directory::officeName).toList());
 		timeline.record(matterId, new Timeline.Entry(Timeline.Kind.ROUTED, ClockUtil.now().toInstant(), "routed",
 				routing.lead(), null, "牵头 " + directory.officeName(routing.lead()) + co));

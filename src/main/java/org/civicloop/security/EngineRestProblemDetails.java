@@ -1,0 +1,76 @@
+package org.civicloop.security;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Turns the engine REST API's errors ({@code {"type","message","code"}}) into RFC 9457 problem details,
+ * and keeps database internals out of them: a message that carries SQL or a MyBatis trace is replaced.
+ * A lost optimistic-locking race (two cadres completing one task at once) is a 409 Conflict.
+ */
+class EngineRestProblemDetails extends OncePerRequestFilter {
+
+	private static final Pattern INTERNALS = Pattern.compile("(?is).*(### |\\bSQL|jdbc|ibatis|Exception:|\\.java:|org\\.camunda\\.|java\\.lang\\.).*");
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var wrapper = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, wrapper);
+		int status = wrapper.getStatus();
+		if (status < 400 || "application/problem+json".equals(wrapper.getContentType())) {
+			wrapper.copyBodyToResponse();
+			return;
+		}
+		Map<?, ?> error = engineError(wrapper);
+		String engineType = error == null ? HttpStatusTitles.of(status) : String.valueOf(error.get("type"));
+		String message = error == null ? null : String.valueOf(error.get("message"));
+		if (message != null && (engineType.equals("OptimisticLockingException") || message.contains("ENGINE-03005")
+				|| (request.getRequestURI().matches(".*/task/[^/]+/(complete|submit-form)$") && message.contains("task is null")))) {
+			status = 409;
+			engineType = "Conflict";
+			message = "Someone else completed or changed this at the same moment; nothing was done twice. Reload and look again";
+		}
+		else if (message == null || status >= 500 || INTERNALS.matcher(message).matches()) {
+			message = status >= 500 ? "The engine could not complete the request" : "The request is not valid for this endpoint";
+		}
+		wrapper.resetBuffer();
+		Problems.write(response, status, engineType, message);
+	}
+
+	private Map<?, ?> engineError(ContentCachingResponseWrapper wrapper) {
+		String type = wrapper.getContentType();
+		if (type == null || !type.startsWith("application/json") || wrapper.getContentSize() == 0) {
+			return null;
+		}
+		try {
+			return json.readValue(wrapper.getContentAsByteArray(), Map.class);
+		}
+		catch (IOException notAnEngineError) {
+			return null;
+		}
+	}
+
+	/** Titles for errors that come without the engine's JSON body. */
+	private static final class HttpStatusTitles {
+
+		static String of(int status) {
+			var known = org.springframework.http.HttpStatus.resolve(status);
+			return known == null ? "Error" : known.getReasonPhrase();
+		}
+
+	}
+
+}

@@ -63,8 +63,8 @@ async function register(browser) {
   await page.screenshot({ path: `${shots}/1-register.png` });
   await page.locator('.modal-footer button', { hasText: 'Start' }).click();
   await page.locator('.modal-dialog').waitFor({ state: 'detached' });
-  // the operator's newest matter: its tracking number from the engine's own REST API
-  const response = await page.request.get(base + '/engine-rest/history/process-instance?processDefinitionKey=matter-handling&startedBy=operator&sortBy=startTime&sortOrder=desc&maxResults=1');
+  // the operator's newest matter: its tracking number through the webapp's API, in the operator's session
+  const response = await page.request.get(base + '/camunda/api/engine/engine/default/history/process-instance?processDefinitionKey=matter-handling&startedBy=operator&sortBy=startTime&sortOrder=desc&maxResults=1');
   const [newest] = await response.json();
   await page.close();
   if (!newest || !newest.businessKey) {

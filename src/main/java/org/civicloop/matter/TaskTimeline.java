@@ -65,8 +65,18 @@ class TaskTimeline {
 		}
 	}
 
+	/**
+	 * The fields Tasklist's filters show in each task card, copied onto the task: a cadre may read the task
+	 * they are offered, not the whole process instance.
+	 */
+	static final java.util.List<String> CARD_FIELDS = java.util.List.of(TRACKING_NO, CATEGORY_NAME, UNIT_NAME,
+			LEAD_DEPARTMENT_NAME);
+
 	private void created(long matterId, String stage, DelegateTask task) {
 		matters.movedTo(matterId, stage);
+		for (String field : CARD_FIELDS) {
+			task.setVariableLocal(field, task.getVariable(field));
+		}
 		String due = task.getDueDate() == null ? "" : "，时限 " + local(task.getDueDate());
 		record(matterId, Timeline.Kind.TASK_CREATED, stage, department(task), task.getAssignee(), task.getName() + due);
 	}

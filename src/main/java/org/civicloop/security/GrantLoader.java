@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Tasks need no grant here: the engine gives a task's candidate groups and assignee {@code TASK_WORK}
  * on it as it offers the task ({@code defaultUserPermissionNameForTask}), so cadres see and work exactly
- * the tasks of their own department or unit. Administrators ({@code camunda-admin}) pass every check.
+ * the tasks of their own department or unit. Administrators ({@code camunda-admin}) hold ALL on every
+ * resource type, as Camunda's own set-up gives them.
  */
 @Component
 @Order(15)
@@ -55,6 +56,9 @@ class GrantLoader implements ApplicationRunner {
 	/** Every grant the directory implies. */
 	List<Grant> grants() {
 		var grants = new ArrayList<Grant>();
+		for (Resource resource : Resources.values()) {
+			grants.add(new Grant(Roles.ADMIN, resource, ANY, Permissions.ALL));
+		}
 		for (Directory.Office office : directory.offices().keySet()) {
 			if (directory.roles().contains(office)) {
 				continue;

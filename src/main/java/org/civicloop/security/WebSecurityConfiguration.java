@@ -76,6 +76,16 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<PublicRateLimitFilter> publicRateLimit(SecurityProperties properties) {
+		var registration = new FilterRegistrationBean<>(
+				new PublicRateLimitFilter(properties.publicBurst(), properties.publicPerMinute()));
+		registration.setName("public-rate-limit");
+		registration.addUrlPatterns("/api/public/*", "/open311/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(SecurityProperties properties) {
 		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
 		registration.setName("request-size-limit");

@@ -1,0 +1,125 @@
+package org.civicloop.security;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.task.Task;
+import org.civicloop.CivicLoopTest;
+import org.civicloop.Http;
+import org.civicloop.matter.Contact;
+import org.civicloop.matter.Matter;
+import org.civicloop.matter.MatterProcess;
+import org.civicloop.matter.NewMatter;
+import org.civicloop.matter.Timeline;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Oversized and hostile input is refused quickly, with problem details, and changes nothing; races do nothing twice. */
+@CivicLoopTest
+class InputLimitsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	MatterProcess process;
+
+	@Autowired
+	Timeline timeline;
+
+	/** Sent by curl, a separate process, so the heap measured here is the server's alone. */
+	@Test
+	void aTwentyMegabyteUploadIsRefusedQuicklyWithTheHeapIntact() throws Exception {
+		Http http = new Http(port);
+		Path huge = Files.createTempFile("civicloop-huge", ".bpmn");
+		Files.write(huge, new byte[20 * 1024 * 1024]);
+		long deployments = repository.createDeploymentQuery().count();
+		long heapBefore = usedHeap();
+		long started = System.nanoTime();
+
+		Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{content_type}",
+				"-u", "designer:demo", "-F", "deployment-name=huge", "-F", "data=@" + huge,
+				"http://localhost:" + port + "/engine-rest/deployment/create").redirectErrorStream(true).start();
+		String answer = new String(curl.getInputStream().readAllBytes()).strip();
+		curl.waitFor(30, TimeUnit.SECONDS);
+
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		Files.delete(huge);
+		assertThat(answer).isEqualTo("413 application/problem+json");
+		assertThat(millis).as("refused within").isLessThan(5_000);
+		assertThat(usedHeap() - heapBefore).as("heap growth while refusing 20 MB").isLessThan(8L * 1024 * 1024);
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+		assertThat(http.get(null, "/actuator/health").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void deeplyNestedJsonIsRefusedWithProblemDetailsThatNameNoClass() {
+		Http http = new Http(port);
+		String deep = "{\"variables\":" + "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000) + "}";
+
+		var engineRest = http.postJson("operator", "/engine-rest/process-definition/key/matter-handling/start", deep);
+		var api = http.postJson("operator", "/api/public/categories", deep);
+
+		assertThat(engineRest.statusCode()).isEqualTo(400);
+		assertThat(engineRest.headers().firstValue("Content-Type")).contains("application/problem+json");
+		assertThat(engineRest.body()).doesNotContain("org.camunda").doesNotContain("Dto").doesNotContain("at ");
+		assertThat(api.statusCode()).isBetween(400, 499);
+	}
+
+	@Test
+	void twoCadresCompletingOneTaskAtOnceDoItOnceAndTheLaterGetsAConflict() throws Exception {
+		Http http = new Http(port);
+		Matter matter = process.register(new NewMatter("hotline", "complaint", "street-light", "normal",
+				"路灯不亮已经三天了", "qinghe", "测试路", null, new Contact("吴测试", "13733335555")), "operator");
+		Task signFor = process.openTasks(matter.trackingNo()).get(0);
+		String body = "{\"variables\":{\"signForDecision\":{\"value\":\"return\"},\"returnReason\":{\"value\":\"not-our-area\"},"
+				+ "\"returnNote\":{\"value\":\"不属于本辖区\"}}}";
+		var ready = new CountDownLatch(1);
+
+		List<CompletableFuture<Integer>> attempts = List.of("urban.wang", "urban.sun").stream()
+			.map(cadre -> CompletableFuture.supplyAsync(() -> {
+				HttpRequest request = http.request(cadre, "/engine-rest/task/" + signFor.getId() + "/complete")
+					.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+				await(ready);
+				return http.send(request).statusCode();
+			}))
+			.toList();
+		ready.countDown();
+		List<Integer> statuses = attempts.stream().map(CompletableFuture::join).sorted().toList();
+
+		assertThat(statuses).containsExactly(204, 409);
+		assertThat(timeline.of(matter.id()).stream().filter(entry -> entry.kind() == Timeline.Kind.RETURNED)).hasSize(1);
+		assertThat(process.openTasks(matter.trackingNo())).extracting(Task::getTaskDefinitionKey)
+			.containsExactly("task_redispatch");
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static long usedHeap() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		return runtime.totalMemory() - runtime.freeMemory();
+	}
+
+}

@@ -42,10 +42,25 @@ async function main() {
 async function login(browser, user) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
   await page.goto(base + '/camunda/app/tasklist/default/');
-  await page.locator('input[type=text]').first().fill(user);
-  await page.locator('input[type=password]').fill('demo');
+  const name = page.getByPlaceholder('Username');
+  const password = page.getByPlaceholder('Password');
+  await password.waitFor();
+  // the login form re-renders while Tasklist boots: type until both fields hold what was typed
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await name.fill(user);
+    await password.fill('demo');
+    if ((await name.inputValue()) === user && (await password.inputValue()) === 'demo') {
+      break;
+    }
+    await page.waitForTimeout(500);
+  }
   await page.locator('button[type=submit]').click();
-  await page.getByText('Start process').waitFor();
+  try {
+    await page.getByText('Start process').waitFor();
+  } catch (error) {
+    await page.screenshot({ path: `${shots}/failed-login-${user}.png` });
+    throw error;
+  }
   return page;
 }
 

@@ -34,6 +34,9 @@ class CivicLoopStartupIntegrationTests {
 	FilterService filters;
 
 	@Autowired
+	org.camunda.bpm.engine.AuthorizationService authorizations;
+
+	@Autowired
 	java.util.List<ApplicationRunner> loaders;
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -43,7 +46,7 @@ class CivicLoopStartupIntegrationTests {
 		var tasklist = get("/camunda/app/tasklist/default/");
 		assertThat(tasklist.statusCode()).isEqualTo(200);
 		assertThat(tasklist.body()).contains("Tasklist");
-		var engines = get("/engine-rest/engine");
+		var engines = new Http(port).get("designer", "/engine-rest/engine");
 		assertThat(engines.statusCode()).isEqualTo(200);
 		assertThat(engines.body()).contains("\"default\"");
 		var health = get("/actuator/health");
@@ -74,6 +77,9 @@ class CivicLoopStartupIntegrationTests {
 		long groups = identity.createGroupQuery().count();
 		long tenants = identity.createTenantQuery().count();
 		long filterCount = filters.createFilterQuery().count();
+		long grants = authorizations.createAuthorizationQuery().count();
+		assertThat(authorizations.createAuthorizationQuery().groupIdIn("dispatch-centre").resourceType(
+				org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId("matter-handling").count()).isOne();
 
 		for (ApplicationRunner loader : loaders) {
 			loader.run(new DefaultApplicationArguments());
@@ -83,6 +89,7 @@ class CivicLoopStartupIntegrationTests {
 		assertThat(identity.createGroupQuery().count()).isEqualTo(groups);
 		assertThat(identity.createTenantQuery().count()).isEqualTo(tenants);
 		assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
+		assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
 		assertThat(filters.createFilterQuery().filterName("待签收 — 本部门").count()).isOne();
 	}
 

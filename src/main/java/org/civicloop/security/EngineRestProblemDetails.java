@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +18,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Turns the engine REST API's errors ({@code {"type","message","code"}}) into RFC 9457 problem details,
  * and keeps database internals out of them: a message that carries SQL or a MyBatis trace is replaced.
- * A lost optimistic-locking race (two cadres completing one task at once) is a 409 Conflict.
+ * A lost race (two cadres completing one task at once) is a 409 Conflict, whichever way the engine noticed it.
  */
 class EngineRestProblemDetails extends OncePerRequestFilter {
 
 	private static final Pattern INTERNALS = Pattern.compile("(?is).*(### |\\bSQL|jdbc|ibatis|Exception:|\\.java:|org\\.camunda\\.|java\\.lang\\.).*");
 
+	private static final Pattern TASK_WORK = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|claim|resolve)$");
+
 	private final ObjectMapper json = new ObjectMapper();
+
+	private final TaskService tasks;
+
+	private final HistoryService history;
+
+	EngineRestProblemDetails(TaskService tasks, HistoryService history) {
+		this.tasks = tasks;
+		this.history = history;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,8 +50,7 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		Map<?, ?> error = engineError(wrapper);
 		String engineType = error == null ? HttpStatusTitles.of(status) : String.valueOf(error.get("type"));
 		String message = error == null ? null : String.valueOf(error.get("message"));
-		if (message != null && (engineType.equals("OptimisticLockingException") || message.contains("ENGINE-03005")
-				|| (request.getRequestURI().matches(".*/task/[^/]+/(complete|submit-form)$") && message.contains("task is null")))) {
+		if (lostARace(request, status, engineType, message)) {
 			status = 409;
 			engineType = "Conflict";
 			message = "Someone else completed or changed this at the same moment; nothing was done twice. Reload and look again";
@@ -48,6 +60,28 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		}
 		wrapper.resetBuffer();
 		Problems.write(response, status, engineType, message);
+	}
+
+	/**
+	 * Whether the request lost a race for the same thing: the engine's optimistic lock caught it, or it
+	 * tried to work a task that someone completed in the meantime (then the engine answers "no such task",
+	 * or, when the task's grants went with it, 403).
+	 */
+	private boolean lostARace(HttpServletRequest request, int status, String engineType, String message) {
+		if (engineType.equals("OptimisticLockingException") || (message != null && message.contains("ENGINE-03005"))) {
+			return true;
+		}
+		var taskWork = TASK_WORK.matcher(request.getRequestURI());
+		if (!taskWork.matches() || (status != 403 && status != 404 && status != 500)) {
+			return false;
+		}
+		// outside the engine REST authentication filter: this look-up is not limited by the caller's grants
+		return tasks.createTaskQuery().taskId(taskWork.group(1)).count() == 0
+				&& historyKnowsTask(taskWork.group(1));
+	}
+
+	private boolean historyKnowsTask(String taskId) {
+		return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
 	}
 
 	private Map<?, ?> engineError(ContentCachingResponseWrapper wrapper) {

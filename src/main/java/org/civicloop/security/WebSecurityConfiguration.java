@@ -1,6 +1,8 @@
 package org.civicloop.security;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 
@@ -67,8 +69,17 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<EngineRestProblemDetails> engineRestProblemDetails() {
-		var registration = new FilterRegistrationBean<>(new EngineRestProblemDetails());
+	FilterRegistrationBean<EngineListAuthentication> engineListAuthentication(IdentityService identity) {
+		var registration = new FilterRegistrationBean<>(new EngineListAuthentication(identity));
+		registration.setName("engine-list-authentication");
+		registration.addUrlPatterns("/engine-rest/engine", "/engine-rest/engine/");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<EngineRestProblemDetails> engineRestProblemDetails(TaskService tasks, HistoryService history) {
+		var registration = new FilterRegistrationBean<>(new EngineRestProblemDetails(tasks, history));
 		registration.setName("engine-rest-problem-details");
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

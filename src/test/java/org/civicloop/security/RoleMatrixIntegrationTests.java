@@ -39,6 +39,8 @@ class RoleMatrixIntegrationTests {
 		//                                             anon demo desig lead oper hous  vill uadm ops  hotline
 		check(wrong, "GET /engine-rest/task",        row(401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
 				user -> http.get(user, "/engine-rest/task").statusCode());
+		check(wrong, "GET /engine-rest/engine",      row(401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+				user -> http.get(user, "/engine-rest/engine").statusCode());
 		check(wrong, "start matter (engine REST)",   row(401, 200, 403, 403, 200, 403, 403, 403, 403, 200),
 				user -> http.postJson(user, "/engine-rest/process-definition/key/matter-handling/start", MATTER).statusCode());
 		check(wrong, "deploy shared",                row(401, 200, 200, 403, 403, 403, 403, 403, 403, 403),

@@ -6,7 +6,8 @@ import java.time.Instant;
 public record Matter(long id, String trackingNo, String processInstanceId, String channel, String matterType,
 		String category, String urgency, String description, String unitId, String address, String gridCode,
 		Contact reporter, String stage, String leadDepartment, java.util.List<String> coDepartments,
-		Instant registeredAt, Instant closedAt, String satisfaction) {
+		Instant registeredAt, Instant closedAt, String satisfaction, Double latitude, Double longitude,
+		String registeredBy, String operatorId, java.util.List<String> attachments, Instant dueAt) {
 
 	public boolean isClosed() {
 		return closedAt != null;

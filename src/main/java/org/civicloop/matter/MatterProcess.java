@@ -58,7 +58,7 @@ public class MatterProcess {
 		if (!problems.isEmpty()) {
 			throw new NewMatter.InvalidMatterException(problems);
 		}
-		Matter stored = matters.add(matter, ClockUtil.now().toInstant());
+		Matter stored = matters.add(matter, ClockUtil.now().toInstant(), registeredBy);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(MATTER_ID, stored.id());
 		variables.put(CHANNEL, matter.channel());

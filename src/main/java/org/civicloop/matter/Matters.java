@@ -27,13 +27,14 @@ public class Matters {
 	}
 
 	/** Stores a new matter and gives it its tracking number: CL, the local date, the record number. */
-	public Matter add(NewMatter matter, Instant at) {
+	public Matter add(NewMatter matter, Instant at, String registeredBy) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into matter (channel, matter_type, category, urgency, description, unit_id, address, grid_code,
-				                    reporter_name, reporter_phone, stage, registered_at)
+				                    reporter_name, reporter_phone, stage, registered_at, latitude, longitude,
+				                    registered_by, operator_id, attachments)
 				values (:channel, :type, :category, :urgency, :description, :unit, :address, :grid,
-				        :name, :phone, 'registered', :at)""")
+				        :name, :phone, 'registered', :at, :latitude, :longitude, :registeredBy, :operator, :attachments)""")
 			.param("channel", matter.channel())
 			.param("type", matter.matterType())
 			.param("category", matter.category())
@@ -45,6 +46,11 @@ public class Matters {
 			.param("name", matter.reporter().name())
 			.param("phone", matter.reporter().phone())
 			.param("at", Timestamp.from(at))
+			.param("latitude", matter.latitude())
+			.param("longitude", matter.longitude())
+			.param("registeredBy", registeredBy)
+			.param("operator", matter.operatorId())
+			.param("attachments", matter.attachments().isEmpty() ? null : String.join("\n", matter.attachments()))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
@@ -90,8 +96,14 @@ public class Matters {
 		jdbc.sql("update matter set satisfaction = :s where id = :id").param("s", satisfaction).param("id", id).update();
 	}
 
+	/** The due date of the matter's current step, none when the step has none. */
+	public void dueAt(long id, Instant due) {
+		jdbc.sql("update matter set due_at = :due where id = :id")
+			.param("due", due == null ? null : Timestamp.from(due)).param("id", id).update();
+	}
+
 	public void closed(long id, Instant at) {
-		jdbc.sql("update matter set stage = 'closed', closed_at = :at where id = :id")
+		jdbc.sql("update matter set stage = 'closed', closed_at = :at, due_at = null where id = :id")
 			.param("at", Timestamp.from(at)).param("id", id).update();
 	}
 
@@ -99,14 +111,19 @@ public class Matters {
 		return list == null || list.isBlank() ? java.util.List.of() : java.util.List.of(list.split(","));
 	}
 
-	private static Matter map(ResultSet rs, int row) throws SQLException {
+	static Matter map(ResultSet rs, int row) throws SQLException {
 		Timestamp closed = rs.getTimestamp("closed_at");
+		Timestamp due = rs.getTimestamp("due_at");
+		String attachments = rs.getString("attachments");
 		return new Matter(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("process_instance_id"),
 				rs.getString("channel"), rs.getString("matter_type"), rs.getString("category"), rs.getString("urgency"),
 				rs.getString("description"), rs.getString("unit_id"), rs.getString("address"), rs.getString("grid_code"),
 				new Contact(rs.getString("reporter_name"), rs.getString("reporter_phone")), rs.getString("stage"),
 				rs.getString("lead_department"), split(rs.getString("co_departments")), rs.getTimestamp("registered_at").toInstant(),
-				closed == null ? null : closed.toInstant(), rs.getString("satisfaction"));
+				closed == null ? null : closed.toInstant(), rs.getString("satisfaction"), (Double) rs.getObject("latitude"),
+				(Double) rs.getObject("longitude"), rs.getString("registered_by"), rs.getString("operator_id"),
+				attachments == null ? java.util.List.of() : java.util.List.of(attachments.split("\n")),
+				due == null ? null : due.toInstant());
 	}
 
 }

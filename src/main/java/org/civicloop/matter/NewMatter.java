@@ -14,7 +14,21 @@ import org.civicloop.organization.Directory;
  * Tasklist or from a county system. {@link #problems} names every field that is wrong.
  */
 public record NewMatter(String channel, String matterType, String category, String urgency, String description,
-		String unitId, String address, String gridCode, Contact reporter) {
+		String unitId, String address, String gridCode, Contact reporter, Double latitude, Double longitude,
+		String operatorId, List<String> attachments) {
+
+	public static final int MAX_ATTACHMENTS = 10;
+
+	public NewMatter {
+		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+	}
+
+	/** A matter as the Tasklist start form gives it: no coordinates, operator or attachments. */
+	public NewMatter(String channel, String matterType, String category, String urgency, String description,
+			String unitId, String address, String gridCode, Contact reporter) {
+		this(channel, matterType, category, urgency, description, unitId, address, gridCode, reporter, null, null, null,
+				List.of());
+	}
 
 	public static final Set<String> CHANNELS = Set.of("hotline", "wechat", "mini-program", "walk-in", "grid-patrol",
 			"open311");
@@ -24,6 +38,8 @@ public record NewMatter(String channel, String matterType, String category, Stri
 	public static final Map<String, String> URGENCIES = orderedMap("normal", "一般", "urgent", "紧急", "critical", "特急");
 
 	private static final Pattern MOBILE = Pattern.compile("^1[3-9][0-9]{9}$");
+
+	private static final Pattern LINK = Pattern.compile("^https?://[^\\s<>\"]+$");
 
 	private static final Pattern GRID = Pattern.compile("^[A-Z]{2}-[A-Z]{2,3}-[0-9]{2}$");
 
@@ -65,6 +81,27 @@ public record NewMatter(String channel, String matterType, String category, Stri
 		}
 		if (reporter == null || blank(reporter.phone()) || !MOBILE.matcher(reporter.phone()).matches()) {
 			problems.put("reporterPhone", "must be an 11-digit mainland mobile number");
+		}
+		if ((latitude == null) != (longitude == null)) {
+			problems.put(latitude == null ? "latitude" : "longitude", "must be given together with the other coordinate");
+		}
+		if (latitude != null && !(latitude >= -90 && latitude <= 90)) {
+			problems.put("latitude", "must lie between -90 and 90");
+		}
+		if (longitude != null && !(longitude >= -180 && longitude <= 180)) {
+			problems.put("longitude", "must lie between -180 and 180");
+		}
+		if ("walk-in".equals(channel) && blank(operatorId)) {
+			problems.put("operator", "is required for a walk-in registration: the operator acting for the resident");
+		}
+		if (operatorId != null && operatorId.length() > 64) {
+			problems.put("operator", "must be at most 64 characters");
+		}
+		if (attachments.size() > MAX_ATTACHMENTS) {
+			problems.put("attachments", "must be at most " + MAX_ATTACHMENTS + " links");
+		}
+		else if (attachments.stream().anyMatch(link -> link == null || link.length() > 500 || !LINK.matcher(link).matches())) {
+			problems.put("attachments", "must be http or https links of at most 500 characters");
 		}
 		return problems;
 	}

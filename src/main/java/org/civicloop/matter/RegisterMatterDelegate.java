@@ -72,7 +72,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 		}
 		execution.removeVariable(REPORTER_NAME);
 		execution.removeVariable(REPORTER_PHONE);
-		Matter matter = matters.add(reported, ClockUtil.now().toInstant());
+		Matter matter = matters.add(reported, ClockUtil.now().toInstant(), (String) execution.getVariable(REGISTERED_BY));
 		execution.setProcessBusinessKey(matter.trackingNo());
 		execution.setVariable(MATTER_ID, matter.id());
 		return matter;

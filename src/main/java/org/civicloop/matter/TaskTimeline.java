@@ -74,6 +74,7 @@ class TaskTimeline {
 
 	private void created(long matterId, String stage, DelegateTask task) {
 		matters.movedTo(matterId, stage);
+		matters.dueAt(matterId, task.getDueDate() == null ? null : task.getDueDate().toInstant());
 		for (String field : CARD_FIELDS) {
 			task.setVariableLocal(field, task.getVariable(field));
 		}

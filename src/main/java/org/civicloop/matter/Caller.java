@@ -1,0 +1,36 @@
+package org.civicloop.matter;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/** Who calls the API: the account and its groups, as Spring Security authenticated them. */
+record Caller(String user, Set<String> groups) {
+
+	static Caller of(Authentication authentication) {
+		return new Caller(authentication.getName(), authentication.getAuthorities().stream()
+			.map(GrantedAuthority::getAuthority).filter(authority -> authority.startsWith("GROUP_"))
+			.map(authority -> authority.substring(6)).collect(Collectors.toUnmodifiableSet()));
+	}
+
+	boolean inAny(String... candidates) {
+		for (String candidate : candidates) {
+			if (groups.contains(candidate)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The county-wide roles that see every matter. */
+	boolean seesAllMatters() {
+		return inAny("camunda-admin", "dispatch-centre", "leaders");
+	}
+
+	boolean mayRegister() {
+		return inAny("camunda-admin", "dispatch-centre", "intake-systems");
+	}
+
+}

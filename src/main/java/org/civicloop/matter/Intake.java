@@ -1,0 +1,114 @@
+package org.civicloop.matter;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Intake from county systems: a new matter is registered and its process started, or — when it repeats
+ * an open one — merged into it; an {@code Idempotency-Key} makes a retry answer with the first outcome.
+ *
+ * <p>The key is claimed first, in the same transaction as the matter and its process start. A concurrent
+ * request with the same key waits on that row and then fails; {@link #replay} answers it from the committed
+ * first outcome. So a retry never doubles a matter, however the retries arrive.
+ */
+@Service
+public class Intake {
+
+	private static final Duration REPLAY_WAIT = Duration.ofSeconds(10);
+
+	private final JdbcClient jdbc;
+
+	private final MatterProcess process;
+
+	private final Matters matters;
+
+	private final Duplicates duplicates;
+
+	private final Timeline timeline;
+
+	Intake(JdbcClient jdbc, MatterProcess process, Matters matters, Duplicates duplicates, Timeline timeline) {
+		this.jdbc = jdbc;
+		this.process = process;
+		this.matters = matters;
+		this.duplicates = duplicates;
+		this.timeline = timeline;
+	}
+
+	/** The first request with this Idempotency-Key has not finished (or failed); the client retries later. */
+	public static class KeyInFlight extends IllegalStateException {
+
+		KeyInFlight() {
+			super("The first request with this Idempotency-Key has not finished; retry later");
+		}
+
+	}
+
+	/** What became of an intake request: a new matter, or the open matter it repeats. */
+	public record Outcome(Matter matter, boolean duplicate, boolean replayed) {
+	}
+
+	/**
+	 * Registers or merges one report, claiming its idempotency key (when there is one) in the same transaction.
+	 * @throws DuplicateKeyException when another request holds the key: answer it with {@link #replay}
+	 */
+	@Transactional
+	public Outcome register(NewMatter report, String caller, String idempotencyKey) {
+		if (idempotencyKey != null) {
+			jdbc.sql("insert into intake_request (caller, idempotency_key, created_at) values (:caller, :key, :at)")
+				.param("caller", caller).param("key", idempotencyKey).param("at", Timestamp.from(Instant.now()))
+				.update();
+		}
+		Instant now = ClockUtil.now().toInstant();
+		Optional<Matter> original = duplicates.originalOf(report, now);
+		Outcome outcome;
+		if (original.isPresent()) {
+			Matter repeated = original.get();
+			timeline.record(repeated.id(), new Timeline.Entry(Timeline.Kind.REPEATED, now, repeated.stage(), null, caller,
+					"群众再次反映（" + report.channel() + "）：" + report.description()));
+			outcome = new Outcome(repeated, true, false);
+		}
+		else {
+			outcome = new Outcome(process.register(report, caller), false, false);
+		}
+		if (idempotencyKey != null) {
+			jdbc.sql("update intake_request set matter_id = :matter, duplicate = :duplicate where caller = :caller and idempotency_key = :key")
+				.param("matter", outcome.matter().id()).param("duplicate", outcome.duplicate())
+				.param("caller", caller).param("key", idempotencyKey).update();
+		}
+		return outcome;
+	}
+
+	/** The outcome of the first request with this key, waiting briefly for it to commit. */
+	public Outcome replay(String caller, String idempotencyKey) {
+		Instant giveUp = Instant.now().plus(REPLAY_WAIT);
+		while (true) {
+			var first = jdbc.sql("select matter_id, duplicate from intake_request where caller = :caller and idempotency_key = :key")
+				.param("caller", caller).param("key", idempotencyKey)
+				.query((rs, row) -> new Object[] { rs.getObject("matter_id"), rs.getBoolean("duplicate") }).optional();
+			if (first.isPresent() && first.get()[0] != null) {
+				long matterId = ((Number) first.get()[0]).longValue();
+				return new Outcome(matters.byId(matterId).orElseThrow(), (Boolean) first.get()[1], true);
+			}
+			if (Instant.now().isAfter(giveUp)) {
+				throw new KeyInFlight();
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new KeyInFlight();
+			}
+		}
+	}
+
+}

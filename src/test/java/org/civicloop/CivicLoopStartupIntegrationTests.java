@@ -53,6 +53,11 @@ class CivicLoopStartupIntegrationTests {
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"UP\"");
 		assertThat(get("/").statusCode()).isEqualTo(200);
+		var apiDocs = get("/v3/api-docs");
+		assertThat(apiDocs.statusCode()).isEqualTo(200);
+		assertThat(apiDocs.body()).contains("/api/matters", "/api/public/matters/{trackingNo}/evaluation",
+				"/open311/v2/requests.{format}");
+		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -35,7 +35,14 @@ public class Intake {
 
 	private final Timeline timeline;
 
-	Intake(JdbcClient jdbc, MatterProcess process, Matters matters, Duplicates duplicates, Timeline timeline) {
+	private final Categories categories;
+
+	private final org.civicloop.organization.Directory directory;
+
+	Intake(JdbcClient jdbc, MatterProcess process, Matters matters, Duplicates duplicates, Timeline timeline,
+			Categories categories, org.civicloop.organization.Directory directory) {
+		this.categories = categories;
+		this.directory = directory;
 		this.jdbc = jdbc;
 		this.process = process;
 		this.matters = matters;
@@ -58,10 +65,15 @@ public class Intake {
 
 	/**
 	 * Registers or merges one report, claiming its idempotency key (when there is one) in the same transaction.
+	 * @throws NewMatter.InvalidMatterException naming every bad field; nothing is stored
 	 * @throws DuplicateKeyException when another request holds the key: answer it with {@link #replay}
 	 */
 	@Transactional
 	public Outcome register(NewMatter report, String caller, String idempotencyKey) {
+		var problems = report.problems(categories, directory);
+		if (!problems.isEmpty()) {
+			throw new NewMatter.InvalidMatterException(problems);
+		}
 		if (idempotencyKey != null) {
 			jdbc.sql("insert into intake_request (caller, idempotency_key, created_at) values (:caller, :key, :at)")
 				.param("caller", caller).param("key", idempotencyKey).param("at", Timestamp.from(Instant.now()))

@@ -71,6 +71,35 @@ public class Matters {
 		return jdbc.sql("select count(*) from matter").query(Long.class).single();
 	}
 
+	/**
+	 * Matters for a public listing: by tracking numbers, or by category, registration time and open/closed.
+	 * @param open true for open only, false for closed only, null for both
+	 */
+	public java.util.List<Matter> search(java.util.Collection<String> trackingNos, String category, Instant from,
+			Instant to, Boolean open, int limit) {
+		var where = new java.util.ArrayList<String>();
+		var params = new java.util.HashMap<String, Object>();
+		if (trackingNos != null && !trackingNos.isEmpty()) {
+			where.add("tracking_no in (:nos)");
+			params.put("nos", trackingNos);
+		}
+		else {
+			where.add("registered_at >= :from and registered_at < :to");
+			params.put("from", Timestamp.from(from));
+			params.put("to", Timestamp.from(to));
+			if (category != null) {
+				where.add("category = :category");
+				params.put("category", category);
+			}
+			if (open != null) {
+				where.add(open ? "closed_at is null" : "closed_at is not null");
+			}
+		}
+		params.put("limit", limit);
+		return jdbc.sql("select * from matter where " + String.join(" and ", where)
+				+ " order by registered_at desc, id desc limit :limit").params(params).query(Matters::map).list();
+	}
+
 	void startedAs(long id, String processInstanceId) {
 		jdbc.sql("update matter set process_instance_id = :pi where id = :id")
 			.param("pi", processInstanceId).param("id", id).update();

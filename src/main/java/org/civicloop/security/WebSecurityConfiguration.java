@@ -38,6 +38,7 @@ class WebSecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/public/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
+				.requestMatchers(HttpMethod.POST, "/open311/v2/requests.*").permitAll() // api_key, checked by Open311
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasAnyAuthority("GROUP_" + Roles.OPERATORS, "GROUP_" + Roles.ADMIN)
 				.anyRequest().authenticated())

@@ -1,0 +1,2 @@
+/** Open311 GeoReport v2 over the matter intake and public progress: any Open311 client can file and follow matters. */
+package org.civicloop.open311;

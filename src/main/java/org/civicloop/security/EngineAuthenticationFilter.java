@@ -34,8 +34,13 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		String user = authentication.getName();
-		identity.setAuthentication(user, EngineIdentityAuthentication.groupsOf(identity, user),
-				EngineIdentityAuthentication.tenantsOf(identity, user));
+		if (authentication.getDetails() instanceof EngineIdentityAuthentication.Login login) {
+			identity.setAuthentication(user, login.groups(), login.tenants());
+		}
+		else {
+			identity.setAuthentication(user, EngineIdentityAuthentication.groupsOf(identity, user),
+					EngineIdentityAuthentication.tenantsOf(identity, user));
+		}
 		try {
 			chain.doFilter(request, response);
 		}

@@ -97,6 +97,22 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
+	void aTenMegabyteBodyAndDeeplyNestedJsonAreRefusedAndCreateNothing() {
+		Http http = new Http(port);
+		long before = count();
+		String huge = "{\"description\":\"" + "长".repeat(3_500_000) + "\"}";
+		String deep = "{\"location\":" + "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000) + "}";
+
+		var tooBig = http.postJson("hotline-system", "/api/matters", huge);
+		var tooDeep = http.postJson("hotline-system", "/api/matters", deep);
+
+		assertThat(tooBig.statusCode()).isEqualTo(413);
+		assertThat(tooDeep.statusCode()).isEqualTo(400);
+		assertThat(tooDeep.body()).doesNotContain("org.civicloop").doesNotContain("jackson");
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
 	void htmlInTheDescriptionIsStoredVerbatimAndServedAsJsonText() throws Exception {
 		Http http = new Http(port);
 		String naughty = "<script>alert('x')</script> \\\" ' ; DROP TABLE matter; -- 𝕏 ‮";

@@ -60,6 +60,17 @@ public final class IntakeBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("server")) {
+			serve(args[1]);
+			return;
+		}
+		if (args.length > 0 && args[0].equals("client")) {
+			var bench = new IntakeBenchmark(args[1], null);
+			bench.phones.set(Long.parseLong(args[5]));
+			IntPredicate path = args[2].equals("facade") ? bench::viaFacade : bench::viaEngineRest;
+			System.out.println("RESULT " + args[2] + " " + bench.load(path, Integer.parseInt(args[3]), Double.parseDouble(args[4])));
+			return;
+		}
 		String db = args.length > 0 ? args[0] : "h2";
 		int requests = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
 		double rate = args.length > 2 ? Double.parseDouble(args[2]) : 100;
@@ -69,6 +80,28 @@ public final class IntakeBenchmark {
 			int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
 			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app.getBean(RuntimeService.class));
 			bench.run(db, requests, rate, rounds);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	/**
+	 * Server mode for {@code bench/intake-pinned.sh}: starts CivicLoop, prints its port, then on each line
+	 * {@code java <requests> <rate> <first phone>} from standard input runs the Java-API load in this JVM.
+	 */
+	private static void serve(String db) throws Exception {
+		ConfigurableApplicationContext app = start(db);
+		try {
+			int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app.getBean(RuntimeService.class));
+			System.out.println("PORT " + port);
+			var commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+			for (String line = commands.readLine(); line != null && !line.equals("quit"); line = commands.readLine()) {
+				String[] parts = line.trim().split(" ");
+				bench.phones.set(Long.parseLong(parts[3]));
+				System.out.println("RESULT java " + bench.load(bench::viaJavaApi, Integer.parseInt(parts[1]), Double.parseDouble(parts[2])));
+			}
 		}
 		finally {
 			app.close();

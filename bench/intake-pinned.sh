@@ -9,13 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}; requests=${2:-400}; rate=${3:-40}; rounds=${4:-2}
 
-./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-if [ "$db" = postgres ]; then
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists civicloop_bench" -c "create database civicloop_bench" >/dev/null
-else
-  rm -rf target/bench-h2
-fi
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+. bench/prepare.sh
 main=org.civicloop.bench.IntakeBenchmark
 
 coproc SERVER { taskset -c 0 java -Xmx2g -cp "$cp" "$main" server "$db" 2>&1; }

@@ -7,11 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}; requests=${2:-1000}; rate=${3:-100}; rounds=${4:-2}
 
-./mvnw -q -B -ntp test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-if [ "$db" = postgres ]; then
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists civicloop_bench" -c "create database civicloop_bench" >/dev/null
-else
-  rm -rf target/bench-h2
-fi
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+. bench/prepare.sh
+exec java -Xmx2g -cp "$cp" \
   org.civicloop.bench.IntakeBenchmark "$db" "$requests" "$rate" "$rounds"

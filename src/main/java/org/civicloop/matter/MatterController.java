@@ -75,10 +75,6 @@ class MatterController {
 			throw new NewMatter.InvalidMatterException(Map.of("Idempotency-Key", "must be 1 to 200 characters"));
 		}
 		NewMatter report = request.toNewMatter();
-		var problems = report.problems(categories, directory);
-		if (!problems.isEmpty()) {
-			throw new NewMatter.InvalidMatterException(problems);
-		}
 		Intake.Outcome outcome;
 		try {
 			outcome = intake.register(report, caller.user(), idempotencyKey);

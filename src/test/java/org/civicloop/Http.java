@@ -30,11 +30,6 @@ public final class Http {
 
 	/** A multipart deployment to the engine REST API, optionally into a tenant. */
 	public HttpResponse<String> deploy(String user, String tenant, String fileName, byte[] content) {
-		return send(deployment(user, tenant, fileName, content));
-	}
-
-	/** The request {@link #deploy} sends, built but not sent. */
-	public HttpRequest deployment(String user, String tenant, String fileName, byte[] content) {
 		String boundary = "civicloop-test-boundary";
 		var body = new StringBuilder();
 		part(body, boundary, "deployment-name", "test-" + fileName);
@@ -50,9 +45,9 @@ public final class Http {
 		System.arraycopy(head, 0, all, 0, head.length);
 		System.arraycopy(content, 0, all, head.length, content.length);
 		System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-		return request(user, "/engine-rest/deployment/create")
+		return send(request(user, "/engine-rest/deployment/create")
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(all)).build();
+			.POST(HttpRequest.BodyPublishers.ofByteArray(all)).build());
 	}
 
 	public HttpRequest.Builder request(String user, String path) {

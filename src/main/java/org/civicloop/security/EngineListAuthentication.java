@@ -8,8 +8,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.IdentityService;
-
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,10 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class EngineListAuthentication extends OncePerRequestFilter {
 
-	private final IdentityService identity;
+	private final EngineIdentityAuthentication accounts;
 
-	EngineListAuthentication(IdentityService identity) {
-		this.identity = identity;
+	EngineListAuthentication(EngineIdentityAuthentication accounts) {
+		this.accounts = accounts;
 	}
 
 	@Override
@@ -53,7 +53,17 @@ class EngineListAuthentication extends OncePerRequestFilter {
 			return false;
 		}
 		int colon = decoded.indexOf(':');
-		return colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1));
+		if (colon <= 0) {
+			return false;
+		}
+		try {
+			accounts.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(decoded.substring(0, colon),
+					decoded.substring(colon + 1)));
+			return true;
+		}
+		catch (AuthenticationException bad) {
+			return false;
+		}
 	}
 
 }

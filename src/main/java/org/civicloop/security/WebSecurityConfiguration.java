@@ -70,8 +70,8 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<EngineListAuthentication> engineListAuthentication(IdentityService identity) {
-		var registration = new FilterRegistrationBean<>(new EngineListAuthentication(identity));
+	FilterRegistrationBean<EngineListAuthentication> engineListAuthentication(EngineIdentityAuthentication accounts) {
+		var registration = new FilterRegistrationBean<>(new EngineListAuthentication(accounts));
 		registration.setName("engine-list-authentication");
 		registration.addUrlPatterns("/engine-rest/engine", "/engine-rest/engine/");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);

@@ -7,15 +7,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /** Who calls the API: the account and its groups, as Spring Security authenticated them. */
-record Caller(String user, Set<String> groups) {
+public record Caller(String user, Set<String> groups) {
 
-	static Caller of(Authentication authentication) {
+	public static Caller of(Authentication authentication) {
 		return new Caller(authentication.getName(), authentication.getAuthorities().stream()
 			.map(GrantedAuthority::getAuthority).filter(authority -> authority.startsWith("GROUP_"))
 			.map(authority -> authority.substring(6)).collect(Collectors.toUnmodifiableSet()));
 	}
 
-	boolean inAny(String... candidates) {
+	public boolean inAny(String... candidates) {
 		for (String candidate : candidates) {
 			if (groups.contains(candidate)) {
 				return true;

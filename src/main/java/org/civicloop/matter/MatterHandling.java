@@ -133,6 +133,15 @@ public final class MatterHandling {
 		/** Returns, send-backs and reworks so far, one line each, shown read-only in the forms. */
 		public static final String MATTER_HISTORY = "matterHistory";
 
+		/** The version and tenant of each table a matter evaluates: its unit's, inherited or the county's. */
+		public static final String ROUTE_MATTER_VERSION = "routeMatterVersion";
+
+		public static final String ROUTE_MATTER_TENANT = "routeMatterTenant";
+
+		public static final String TIME_LIMITS_VERSION = "timeLimitsVersion";
+
+		public static final String TIME_LIMITS_TENANT = "timeLimitsTenant";
+
 		private Vars() {
 		}
 

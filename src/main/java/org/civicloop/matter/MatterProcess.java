@@ -37,8 +37,10 @@ public class MatterProcess {
 
 	private final Directory directory;
 
+	private final MatterDefinitions definitions;
+
 	MatterProcess(RuntimeService runtime, TaskService tasks, IdentityService identity, Matters matters,
-			Timeline timeline, Categories categories, Directory directory) {
+			Timeline timeline, Categories categories, Directory directory, MatterDefinitions definitions) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.identity = identity;
@@ -46,6 +48,7 @@ public class MatterProcess {
 		this.timeline = timeline;
 		this.categories = categories;
 		this.directory = directory;
+		this.definitions = definitions;
 	}
 
 	/**
@@ -70,11 +73,25 @@ public class MatterProcess {
 		variables.put(ADDRESS, matter.address());
 		variables.put(GRID_CODE, matter.gridCode());
 		variables.put(REGISTERED_BY, registeredBy);
-		runtime.createProcessInstanceByKey(MatterHandling.PROCESS_KEY)
-			.businessKey(stored.trackingNo())
-			.setVariables(variables)
-			.execute();
+		var choice = definitions.forUnit(matter.unitId());
+		variables.putAll(bindings(choice));
+		var start = choice.processDefinitionId() == null
+				? runtime.createProcessInstanceByKey(MatterHandling.PROCESS_KEY).processDefinitionWithoutTenantId()
+				: runtime.createProcessInstanceById(choice.processDefinitionId());
+		start.businessKey(stored.trackingNo()).setVariables(variables).execute();
 		return matters.byId(stored.id()).orElseThrow();
+	}
+
+	/** The variables through which the model evaluates the unit's version of each table. */
+	static Map<String, Object> bindings(MatterDefinitions.Choice choice) {
+		var routing = choice.decisions().get("route-matter");
+		var limits = choice.decisions().get("time-limits");
+		var bindings = new HashMap<String, Object>();
+		bindings.put(ROUTE_MATTER_VERSION, routing.version());
+		bindings.put(ROUTE_MATTER_TENANT, routing.tenantId());
+		bindings.put(TIME_LIMITS_VERSION, limits.version());
+		bindings.put(TIME_LIMITS_TENANT, limits.tenantId());
+		return bindings;
 	}
 
 	/**

@@ -31,13 +31,16 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	private final MatterProperties properties;
 
+	private final MatterDefinitions definitions;
+
 	RegisterMatterDelegate(Matters matters, Timeline timeline, Categories categories, Directory directory,
-			MatterProperties properties) {
+			MatterProperties properties, MatterDefinitions definitions) {
 		this.matters = matters;
 		this.timeline = timeline;
 		this.categories = categories;
 		this.directory = directory;
 		this.properties = properties;
+		this.definitions = definitions;
 	}
 
 	@Override
@@ -47,6 +50,11 @@ class RegisterMatterDelegate implements JavaDelegate {
 				: fromStartForm(execution);
 		matters.startedAs(matter.id(), execution.getProcessInstanceId());
 		Unit unit = directory.unit(matter.unitId()).orElseThrow();
+		if (!execution.hasVariable(TIME_LIMITS_VERSION)) {
+			var choice = definitions.forUnit(unit.id());
+			requireDefinition(execution, choice, unit);
+			execution.setVariables(MatterProcess.bindings(choice));
+		}
 		execution.setVariable(TRACKING_NO, matter.trackingNo());
 		execution.setVariable(CATEGORY_NAME, categories.byCode(matter.category()).orElseThrow().name());
 		execution.setVariable(URGENCY_NAME, NewMatter.URGENCIES.get(matter.urgency()));
@@ -60,6 +68,21 @@ class RegisterMatterDelegate implements JavaDelegate {
 		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.REGISTERED, ClockUtil.now().toInstant(),
 				"registered", "dispatch-centre", (String) execution.getVariable(REGISTERED_BY),
 				"渠道 " + matter.channel()));
+	}
+
+	/**
+	 * A matter started from Tasklist runs on the definition the cadre picked; it must be the one its unit
+	 * uses, or the unit's variant would be bypassed.
+	 */
+	private static void requireDefinition(DelegateExecution execution, MatterDefinitions.Choice choice, Unit unit) {
+		String running = execution.getProcessDefinitionId();
+		String tenant = execution.getTenantId();
+		boolean right = choice.processDefinitionId() == null ? tenant == null : choice.processDefinitionId().equals(running);
+		if (!right) {
+			throw new IllegalArgumentException("Matters of " + unit.name() + " run on "
+					+ (choice.processDefinitionId() == null ? "the county's process" : "its own variant " + choice.processDefinitionId())
+					+ ", not on " + running + "; start the matter from that process");
+		}
 	}
 
 	private Matter fromStartForm(DelegateExecution execution) {

@@ -92,6 +92,33 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 		return units().stream().filter(unit -> unit.id().equals(id)).findFirst();
 	}
 
+	/** A unit and every unit below it: the county holds all, a town its villages, a village itself. */
+	public List<Unit> unitsUnder(String unitId) {
+		return units().stream().filter(unit -> unit.id().equals(unitId) || unitId.equals(unit.parentId())
+				|| (unit.parentId() != null && unit(unit.parentId()).map(parent -> unitId.equals(parent.parentId())).orElse(false)))
+			.toList();
+	}
+
+	/** The units from one up to the county: the village, its town, the county. */
+	public List<Unit> chainUp(String unitId) {
+		var chain = new ArrayList<Unit>();
+		for (Unit unit = unit(unitId).orElse(null); unit != null; unit = unit.parentId() == null ? null : unit(unit.parentId()).orElse(null)) {
+			chain.add(unit);
+		}
+		return chain;
+	}
+
+	/** The grid cells of a unit: the county's urban core, a village's cells; a town has none of its own. */
+	public List<String> grids(String unitId) {
+		if (county.id().equals(unitId)) {
+			return county.grids() == null ? List.of() : county.grids();
+		}
+		return county.towns().stream().flatMap(town -> town.villages().stream())
+			.filter(village -> village.id().equals(unitId))
+			.flatMap(village -> village.grids() == null ? java.util.stream.Stream.<String>empty() : village.grids().stream())
+			.toList();
+	}
+
 	/** Every group a cadre can belong to, keyed by id, with the unit (tenant) it belongs to. */
 	public Map<Office, String> offices() {
 		var offices = new LinkedHashMap<Office, String>();

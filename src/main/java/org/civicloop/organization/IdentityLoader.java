@@ -44,7 +44,10 @@ class IdentityLoader implements ApplicationRunner {
 		}
 		for (var office : directory.offices().entrySet()) {
 			created += ensureGroup(office.getKey());
-			created += ensureTenantMembership(office.getKey().id(), office.getValue());
+			// A group works on the matters of its unit and of the units below it, whichever variant they run on.
+			for (Unit unit : directory.unitsUnder(office.getValue())) {
+				created += ensureTenantMembership(office.getKey().id(), unit.id());
+			}
 		}
 		for (Directory.Cadre cadre : directory.cadres()) {
 			created += ensureUser(cadre);

@@ -1,0 +1,275 @@
+package org.civicloop.variant;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.InputExpression;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+
+/**
+ * Checks of the two tables a unit may override, by evaluating them — on a standalone DMN engine, the
+ * one the process engine embeds — for every combination of the inputs they read: {@code time-limits}
+ * must give a positive limit no looser than the county's for every combination, {@code route-matter}
+ * exactly one known lead department.
+ *
+ * <p>Evaluation is exact only when every input comes from a finite set, so a variant's table may read
+ * only the variables listed in {@link Domain}; a table that reads anything else is refused.
+ */
+final class DecisionRules {
+
+	private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+
+	private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
+
+	/** FEEL's own words and the built-in functions a table reasonably uses. */
+	private static final Set<String> FEEL_WORDS = Set.of("if", "then", "else", "null", "and", "or", "not", "true",
+			"false", "in", "between", "instance", "of", "some", "every", "satisfies", "for", "return", "starts", "with",
+			"ends", "contains", "string", "length", "upper", "lower", "case", "substring", "number", "matches", "cellInput");
+
+	private static final ThreadLocal<List<String>> MATCHED = new ThreadLocal<>();
+
+	private final DmnEngine engine;
+
+	DecisionRules() {
+		var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+		configuration.customPostDecisionTableEvaluationListeners(List.of(DecisionRules::remember));
+		this.engine = configuration.buildEngine();
+	}
+
+	/** The values a table's inputs may take for the matters of one unit and the units below it. */
+	record Domain(List<String> categories, List<String> urgencies, List<String> matterTypes, List<String> channels,
+			List<Place> places) {
+
+		static final Set<String> TIME_LIMIT_VARIABLES = Set.of("category", "urgency", "matterType", "channel");
+
+		static final Set<String> ROUTING_VARIABLES = Set.of("category", "urgency", "matterType", "channel", "unit",
+				"town", "unitLevel", "gridCode");
+
+	}
+
+	/** Where a matter can be: its unit, town, level and one of its grid cells (or none). */
+	record Place(String unit, String town, String unitLevel, String gridCode) {
+	}
+
+	static DmnModelInstance read(byte[] bytes) {
+		return Dmn.readModelFromStream(new ByteArrayInputStream(bytes));
+	}
+
+	/** Names a table reads besides its own words: input expressions and entries, output entries. */
+	static Set<String> namesRead(DmnModelInstance model) {
+		var texts = new ArrayList<String>();
+		model.getModelElementsByType(InputExpression.class).forEach(input -> texts.add(input.getTextContent()));
+		model.getModelElementsByType(InputEntry.class).forEach(entry -> texts.add(entry.getTextContent()));
+		model.getModelElementsByType(OutputEntry.class).forEach(entry -> texts.add(entry.getTextContent()));
+		var names = new LinkedHashSet<String>();
+		for (String text : texts) {
+			var matcher = NAME.matcher(STRING_LITERAL.matcher(text == null ? "" : text).replaceAll(" "));
+			while (matcher.find()) {
+				if (!FEEL_WORDS.contains(matcher.group())) {
+					names.add(matcher.group());
+				}
+			}
+		}
+		return names;
+	}
+
+	/** Every limit of the unit's table against the county's, rule by rule. */
+	List<Violation> checkTimeLimits(String resource, DmnModelInstance unitTable, DmnModelInstance countyTable, Domain domain) {
+		var violations = new ArrayList<Violation>();
+		if (!readsOnly(resource, unitTable, Domain.TIME_LIMIT_VARIABLES, violations)) {
+			return violations;
+		}
+		DmnDecision unit = engine.parseDecision("time-limits", unitTable);
+		DmnDecision county = countyTable == null ? null : engine.parseDecision("time-limits", countyTable);
+		var byRule = new LinkedHashMap<String, Violation>();
+		for (Map<String, Object> variables : combinations(domain, namesRead(unitTable), null)) {
+			var evaluated = evaluate(unit, variables);
+			var ceiling = county == null ? null : evaluate(county, variables);
+			String rule = evaluated.rules().isEmpty() ? null : evaluated.rules().get(0);
+			String where = describe(variables);
+			if (evaluated.results().isEmpty()) {
+				byRule.putIfAbsent("none:" + where, new Violation("time-limit", resource, null,
+						"no rule gives a time limit for " + where));
+				continue;
+			}
+			for (String output : List.of("signForHours", "handleDays")) {
+				Object value = evaluated.results().get(0).get(output);
+				Object limit = ceiling == null || ceiling.results().isEmpty() ? null : ceiling.results().get(0).get(output);
+				if (!(value instanceof Number number) || number.doubleValue() <= 0 || number.doubleValue() != Math.rint(number.doubleValue())) {
+					byRule.putIfAbsent(rule + output, new Violation("time-limit", resource, rule,
+							output + " must be a positive whole number; it is " + value + " for " + where));
+				}
+				else if (limit instanceof Number ceilingValue && number.doubleValue() > ceilingValue.doubleValue()) {
+					byRule.putIfAbsent(rule + output, new Violation("time-limit", resource, rule,
+							output + " " + number.intValue() + " is looser than the county's ceiling of "
+									+ ceilingValue.intValue() + " for " + where));
+				}
+			}
+		}
+		violations.addAll(byRule.values());
+		return violations;
+	}
+
+	/** Routing must name exactly one lead, and only departments the directory knows, for every matter of the unit. */
+	List<Violation> checkRouting(String resource, DmnModelInstance unitTable, Domain domain, Set<String> knownGroups) {
+		var violations = new ArrayList<Violation>();
+		if (!readsOnly(resource, unitTable, Domain.ROUTING_VARIABLES, violations)) {
+			return violations;
+		}
+		DmnDecision decision = engine.parseDecision("route-matter", unitTable);
+		var found = new LinkedHashMap<String, Violation>();
+		for (Map<String, Object> variables : combinations(domain, namesRead(unitTable), domain.places())) {
+			var evaluated = evaluate(decision, variables);
+			long leads = evaluated.results().stream().filter(row -> "lead".equals(row.get("role"))).count();
+			String where = describe(variables);
+			if (leads != 1) {
+				found.putIfAbsent("leads:" + variables.get("category"), new Violation("routing", resource,
+						evaluated.rules().isEmpty() ? null : String.join(",", evaluated.rules()),
+						"gives " + leads + " lead departments for " + where + "; exactly one is needed"));
+			}
+			for (var row : evaluated.results()) {
+				Object department = row.get("department");
+				if (department == null || !knownGroups.contains(department.toString())) {
+					found.putIfAbsent("unknown:" + department, new Violation("routing", resource,
+							String.join(",", evaluated.rules()), "names department " + department
+									+ ", which the organisation directory does not have (" + where + ")"));
+				}
+			}
+		}
+		violations.addAll(found.values());
+		return violations;
+	}
+
+	/** Where two {@code time-limits} tables give different limits, combination by combination. */
+	List<Map<String, Object>> compareTimeLimits(DmnModelInstance before, DmnModelInstance after, Domain domain) {
+		var read = new LinkedHashSet<>(namesRead(before));
+		read.addAll(namesRead(after));
+		read.retainAll(Domain.TIME_LIMIT_VARIABLES);
+		DmnDecision was = engine.parseDecision("time-limits", before);
+		DmnDecision is = engine.parseDecision("time-limits", after);
+		var changes = new ArrayList<Map<String, Object>>();
+		for (Map<String, Object> variables : combinations(domain, read, null)) {
+			var old = evaluate(was, variables).results();
+			var now = evaluate(is, variables).results();
+			var change = new LinkedHashMap<String, Object>();
+			change.put("inputs", new java.util.TreeMap<>(variables));
+			for (String output : List.of("signForHours", "handleDays")) {
+				Object from = old.isEmpty() ? null : old.get(0).get(output);
+				Object to = now.isEmpty() ? null : now.get(0).get(output);
+				if (!java.util.Objects.equals(from == null ? null : from.toString(), to == null ? null : to.toString())) {
+					change.put(output, Map.of("before", String.valueOf(from), "after", String.valueOf(to)));
+				}
+			}
+			if (change.size() > 1) {
+				changes.add(change);
+			}
+		}
+		return changes;
+	}
+
+	private boolean readsOnly(String resource, DmnModelInstance table, Set<String> allowed, List<Violation> violations) {
+		var unknown = new LinkedHashSet<>(namesRead(table));
+		unknown.removeAll(allowed);
+		if (!unknown.isEmpty()) {
+			violations.add(new Violation("decision-inputs", resource, null, "a unit's table may read only " + new java.util.TreeSet<>(allowed)
+					+ ", so that it can be checked for every matter; it also reads " + unknown));
+			return false;
+		}
+		return true;
+	}
+
+	/** Every combination of the variables a table reads; the others stay unset. */
+	private static List<Map<String, Object>> combinations(Domain domain, Set<String> read, List<Place> places) {
+		List<Map<String, Object>> all = new ArrayList<>();
+		all.add(new HashMap<>());
+		all = multiply(all, "category", domain.categories(), read);
+		all = multiply(all, "urgency", domain.urgencies(), read);
+		all = multiply(all, "matterType", domain.matterTypes(), read);
+		all = multiply(all, "channel", domain.channels(), read);
+		if (places != null) {
+			var withPlaces = new ArrayList<Map<String, Object>>();
+			var seen = new java.util.HashSet<Map<String, Object>>();
+			for (var combination : all) {
+				for (Place place : places) {
+					var next = new HashMap<>(combination);
+					put(next, "unit", place.unit(), read);
+					put(next, "town", place.town(), read);
+					put(next, "unitLevel", place.unitLevel(), read);
+					put(next, "gridCode", place.gridCode(), read);
+					if (seen.add(next)) {
+						withPlaces.add(next);
+					}
+				}
+			}
+			all = withPlaces;
+		}
+		return all;
+	}
+
+	private static List<Map<String, Object>> multiply(List<Map<String, Object>> all, String name, List<String> values,
+			Set<String> read) {
+		if (!read.contains(name)) {
+			return all;
+		}
+		var next = new ArrayList<Map<String, Object>>();
+		for (var combination : all) {
+			for (String value : values) {
+				var extended = new HashMap<>(combination);
+				extended.put(name, value);
+				next.add(extended);
+			}
+		}
+		return next;
+	}
+
+	private static void put(Map<String, Object> variables, String name, String value, Set<String> read) {
+		if (read.contains(name)) {
+			variables.put(name, value);
+		}
+	}
+
+	private static String describe(Map<String, Object> variables) {
+		return new java.util.TreeMap<>(variables).toString();
+	}
+
+	private record Evaluated(List<Map<String, Object>> results, List<String> rules) {
+	}
+
+	private Evaluated evaluate(DmnDecision decision, Map<String, Object> variables) {
+		var rules = new ArrayList<String>();
+		MATCHED.set(rules);
+		try {
+			var variablesWithNulls = new HashMap<String, Object>(variables);
+			return new Evaluated(engine.evaluateDecisionTable(decision, variablesWithNulls).getResultList(), rules);
+		}
+		finally {
+			MATCHED.remove();
+		}
+	}
+
+	private static void remember(DmnDecisionTableEvaluationEvent event) {
+		List<String> rules = MATCHED.get();
+		if (rules != null) {
+			for (DmnEvaluatedDecisionRule rule : event.getMatchingRules()) {
+				rules.add(rule.getId());
+			}
+		}
+	}
+
+}

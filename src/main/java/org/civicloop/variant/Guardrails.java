@@ -1,0 +1,244 @@
+package org.civicloop.variant;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.civicloop.matter.Categories;
+import org.civicloop.matter.NewMatter;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Unit;
+import org.w3c.dom.Document;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The guardrails, in one place: every deployment passes them inside the engine ({@link DeploymentGuard}),
+ * whatever entrance it came through, and the variants facade asks them before deploying.
+ *
+ * <p>Rules (the {@code rule} code of each {@link Violation}):
+ * <ul>
+ * <li>for every deployment, the county's shared ones included: {@code size}, {@code doctype},
+ * {@code resource-type}, {@code xml}, {@code element-count}, {@code script}, {@code java-class}, {@code bean},
+ * {@code expression}, {@code feel-only};
+ * <li>for a deployment into a unit's tenant — a variant — also: {@code tenant} (the unit exists),
+ * {@code definition} (only {@code matter-handling}, {@code route-matter}, {@code time-limits} and forms),
+ * {@code element}, {@code stage-missing}, {@code stage-order}, {@code stage-bypass}, {@code warning-timer},
+ * {@code decision-binding}, {@code form}, {@code decision-inputs}, {@code time-limit}, {@code routing}.
+ * </ul>
+ * Who may deploy into which tenant is checked by {@link DeploymentGuard}, which knows the caller.
+ */
+@Component
+public class Guardrails {
+
+	private static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
+
+	private static final List<String> DMN = List.of(".dmn", ".dmn11.xml");
+
+	private static final List<String> OTHER = List.of(".form", ".png", ".svg");
+
+	private final VariantProperties properties;
+
+	private final Directory directory;
+
+	private final Categories categories;
+
+	private final CodeRules codeRules;
+
+	private final DecisionRules decisionRules = new DecisionRules();
+
+	private final ObjectProvider<CountyTables> countyTables;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	Guardrails(VariantProperties properties, Directory directory, Categories categories, ListableBeanFactory beans,
+			ObjectProvider<CountyTables> countyTables) {
+		this.properties = properties;
+		this.directory = directory;
+		this.categories = categories;
+		this.countyTables = countyTables;
+		Set<String> allowed = Set.copyOf(properties.allowedBeans());
+		this.codeRules = new CodeRules(allowed, name -> !allowed.contains(name) && beans.containsBean(name));
+	}
+
+	/** The beans models may name. */
+	Set<String> allowedBeans() {
+		return Set.copyOf(properties.allowedBeans());
+	}
+
+	/**
+	 * Everything wrong with a deployment.
+	 * @param resources file name → content
+	 * @param tenantId the tenant it goes into; {@code null} for the county's shared deployments
+	 */
+	public List<Violation> check(Map<String, byte[]> resources, String tenantId) {
+		var violations = new ArrayList<Violation>();
+		Optional<Unit> unit = tenantId == null ? Optional.empty() : directory.unit(tenantId);
+		if (tenantId != null && unit.isEmpty()) {
+			violations.add(new Violation("tenant", "-", null, "no unit " + tenantId + " in the organisation directory"));
+			return violations;
+		}
+		var documents = new LinkedHashMap<String, Document>();
+		var forms = new TreeSet<String>();
+		for (var resource : resources.entrySet()) {
+			parse(resource.getKey(), resource.getValue(), tenantId != null, forms, violations).ifPresent(d -> documents.put(resource.getKey(), d));
+		}
+		if (!violations.isEmpty()) {
+			return violations;
+		}
+		for (var document : documents.entrySet()) {
+			String name = document.getKey();
+			if (isOf(name, BPMN)) {
+				codeRules.checkBpmn(name, document.getValue(), violations);
+				if (unit.isPresent()) {
+					VariantRules.check(name, document.getValue(), forms, violations);
+				}
+			}
+			else {
+				codeRules.checkDmn(name, document.getValue(), violations);
+			}
+		}
+		if (violations.isEmpty() && unit.isPresent()) {
+			documents.forEach((name, document) -> {
+				if (isOf(name, DMN)) {
+					checkUnitTables(name, resources.get(name), unit.get(), violations);
+				}
+			});
+		}
+		return violations;
+	}
+
+	private Optional<Document> parse(String name, byte[] bytes, boolean variant, Set<String> forms, List<Violation> violations) {
+		bytes = bytes == null ? new byte[0] : bytes;
+		long limit = properties.maxResourceSize().toBytes();
+		if (bytes.length > limit) {
+			violations.add(new Violation("size", name, null, "is " + bytes.length + " bytes; a resource may have at most " + limit));
+			return Optional.empty();
+		}
+		String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
+		if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
+			violations.add(new Violation("doctype", name, null, "contains a DOCTYPE or entity declaration, which CivicLoop never accepts"));
+			return Optional.empty();
+		}
+		if (isOf(name, OTHER)) {
+			if (name.endsWith(".form")) {
+				readForm(name, bytes, violations).ifPresent(forms::add);
+			}
+			else if (variant) {
+				violations.add(new Violation("definition", name, null, "a unit's variant holds only .bpmn, .dmn and .form files"));
+			}
+			return Optional.empty();
+		}
+		if (!isOf(name, BPMN) && !isOf(name, DMN)) {
+			violations.add(new Violation("resource-type", name, null, "CivicLoop deploys BPMN (.bpmn), DMN (.dmn), Camunda Forms (.form) and diagrams (.png, .svg) only"));
+			return Optional.empty();
+		}
+		Document document;
+		try {
+			document = Xml.parse(bytes);
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(new Violation("xml", name, null, "is not well-formed XML: " + ex.getMessage()));
+			return Optional.empty();
+		}
+		int[] count = { 0 };
+		Xml.walk(document.getDocumentElement(), element -> count[0]++);
+		if (count[0] > properties.maxElements()) {
+			violations.add(new Violation("element-count", name, null, "has " + count[0] + " elements; a model may have at most "
+					+ properties.maxElements()));
+			return Optional.empty();
+		}
+		return Optional.of(document);
+	}
+
+	private Optional<String> readForm(String name, byte[] bytes, List<Violation> violations) {
+		try {
+			var form = json.readTree(bytes);
+			var id = form.path("id").asText(null);
+			if (id == null || id.isBlank()) {
+				violations.add(new Violation("form", name, null, "a Camunda Form needs an id"));
+				return Optional.empty();
+			}
+			return Optional.of(id);
+		}
+		catch (java.io.IOException ex) {
+			violations.add(new Violation("form", name, null, "is not a Camunda Form (JSON): " + ex.getMessage().lines().findFirst().orElse("")));
+			return Optional.empty();
+		}
+	}
+
+	private void checkUnitTables(String name, byte[] bytes, Unit unit, List<Violation> violations) {
+		DmnModelInstance model;
+		try {
+			model = DecisionRules.read(bytes);
+		}
+		catch (RuntimeException ex) {
+			violations.add(new Violation("xml", name, null, "is not a valid DMN model: " + ex.getMessage()));
+			return;
+		}
+		var domain = domain(unit);
+		for (Decision decision : model.getModelElementsByType(Decision.class)) {
+			String key = decision.getId();
+			try {
+				if ("time-limits".equals(key)) {
+					violations.addAll(decisionRules.checkTimeLimits(name, model, countyTables.getObject().timeLimits(), domain));
+				}
+				else if ("route-matter".equals(key)) {
+					violations.addAll(decisionRules.checkRouting(name, model, domain,
+							directory.offices().keySet().stream().map(Directory.Office::id).collect(java.util.stream.Collectors.toSet())));
+				}
+				else {
+					violations.add(new Violation("definition", name, key, "a unit's variant may define only the tables "
+							+ VariantRules.DECISION_KEYS + ", not " + key));
+				}
+			}
+			catch (RuntimeException ex) {
+				violations.add(new Violation("decision-inputs", name, key, "the table cannot be evaluated: " + ex.getMessage()));
+			}
+		}
+	}
+
+	DecisionRules decisionRules() {
+		return decisionRules;
+	}
+
+	/** The inputs a table can meet for the matters of a unit and the units below it. */
+	DecisionRules.Domain domain(Unit unit) {
+		var places = new ArrayList<DecisionRules.Place>();
+		for (Unit under : directory.unitsUnder(unit.id())) {
+			places.add(new DecisionRules.Place(under.id(), under.townId(), under.level().code(), null));
+			for (String grid : directory.grids(under.id())) {
+				places.add(new DecisionRules.Place(under.id(), under.townId(), under.level().code(), grid));
+			}
+		}
+		return new DecisionRules.Domain(categories.all().stream().map(Categories.Category::code).toList(),
+				List.copyOf(NewMatter.URGENCIES.keySet()), List.copyOf(new TreeSet<>(NewMatter.TYPES)),
+				List.copyOf(new TreeSet<>(NewMatter.CHANNELS)), places);
+	}
+
+	static boolean isOf(String name, List<String> suffixes) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return suffixes.stream().anyMatch(lower::endsWith);
+	}
+
+	/** The county's current tables, the ceilings of every unit's. */
+	interface CountyTables {
+
+		/** The county's {@code time-limits}, or {@code null} before any is deployed. */
+		DmnModelInstance timeLimits();
+
+	}
+
+}

@@ -1,0 +1,286 @@
+package org.civicloop.variant;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.w3c.dom.Element;
+
+/**
+ * The closed loop a variant must keep: the required stages, each passed on every path before the next,
+ * and every way the process can end passing all of them.
+ *
+ * <p>The process is read as a graph of flow nodes. For each node the analysis works out which stages
+ * every path from a start event to it has passed (a data-flow fixpoint: the intersection over incoming
+ * paths, the union at a parallel join, which waits for all its branches). A boundary event leaves its
+ * activity unfinished, so it passes nothing of it — except the citizen's own evaluation, which completes
+ * the return visit. Branches of non-interrupting boundary events (warnings, urges) run beside the main
+ * flow: they may end on their own but must not join the main flow or terminate the process.
+ */
+final class Stages {
+
+	/** The stages in their required order, each with what marks an element as that stage. */
+	static final List<String> REQUIRED = List.of("register", "route", "apply-routing", "time-limits",
+			"schedule-sign-for", "sign-for", "schedule-handling", "handle", "review", "return-visit", "close");
+
+	private static final Map<String, String> DELEGATE_STAGES = Map.of("registerMatterDelegate", "register",
+			"applyRoutingDelegate", "apply-routing", "scheduleSignForDelegate", "schedule-sign-for",
+			"scheduleHandlingDelegate", "schedule-handling", "closeMatterDelegate", "close");
+
+	private static final Map<String, String> DECISION_STAGES = Map.of("route-matter", "route", "time-limits", "time-limits");
+
+	private static final List<String> USER_STAGES = List.of("sign-for", "handle", "review", "return-visit");
+
+	private final String resource;
+
+	private final Element process;
+
+	private final Map<String, Element> nodes = new LinkedHashMap<>();
+
+	private final Map<String, List<String>> next = new HashMap<>();
+
+	private final Map<String, List<String>> previous = new HashMap<>();
+
+	private Stages(String resource, Element process) {
+		this.resource = resource;
+		this.process = process;
+	}
+
+	static List<Violation> check(String resource, Element process) {
+		var stages = new Stages(resource, process);
+		stages.read();
+		return stages.violations();
+	}
+
+	/** The stage an element is, if any. */
+	static Optional<String> stageOf(Element element) {
+		String name = element.getLocalName();
+		if (name.equals("serviceTask")) {
+			return Expressions.beanName(Xml.attribute(element, "delegateExpression")).map(DELEGATE_STAGES::get);
+		}
+		if (name.equals("businessRuleTask")) {
+			return Optional.ofNullable(DECISION_STAGES.get(Xml.attribute(element, "decisionRef")));
+		}
+		if (name.equals("userTask")) {
+			return stageProperty(element).filter(USER_STAGES::contains);
+		}
+		return Optional.empty();
+	}
+
+	static Optional<String> stageProperty(Element element) {
+		for (Element extensions : Xml.children(element, Xml.BPMN, "extensionElements")) {
+			for (Element properties : Xml.children(extensions, Xml.CAMUNDA, "properties")) {
+				for (Element property : Xml.children(properties, Xml.CAMUNDA, "property")) {
+					if ("civicloop.stage".equals(property.getAttribute("name"))) {
+						return Optional.of(property.getAttribute("value"));
+					}
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private void read() {
+		for (Element child : Xml.children(process)) {
+			if (!Xml.BPMN.equals(child.getNamespaceURI())) {
+				continue;
+			}
+			switch (child.getLocalName()) {
+				case "sequenceFlow", "laneSet", "textAnnotation", "association", "extensionElements", "documentation",
+						"group", "dataObject", "dataObjectReference", "dataStoreReference" -> {
+				}
+				default -> nodes.put(child.getAttribute("id"), child);
+			}
+		}
+		for (Element flow : Xml.children(process, Xml.BPMN, "sequenceFlow")) {
+			link(flow.getAttribute("sourceRef"), flow.getAttribute("targetRef"));
+		}
+		for (Element node : nodes.values()) {
+			if (node.getLocalName().equals("boundaryEvent")) {
+				link(node.getAttribute("attachedToRef"), node.getAttribute("id"));
+			}
+		}
+	}
+
+	private void link(String from, String to) {
+		next.computeIfAbsent(from, key -> new ArrayList<>()).add(to);
+		previous.computeIfAbsent(to, key -> new ArrayList<>()).add(from);
+	}
+
+	private List<Violation> violations() {
+		var violations = new ArrayList<Violation>();
+		var stageOf = new HashMap<String, Integer>();
+		nodes.forEach((id, node) -> stageOf(node).ifPresent(stage -> stageOf.put(id, REQUIRED.indexOf(stage))));
+		for (int i = 0; i < REQUIRED.size(); i++) {
+			if (!stageOf.containsValue(i)) {
+				violations.add(new Violation("stage-missing", resource, process.getAttribute("id"),
+						"the required stage " + REQUIRED.get(i) + " is missing (" + describe(i) + ")"));
+			}
+		}
+		if (!violations.isEmpty()) {
+			return violations;
+		}
+		var mainFlow = reachable(false);
+		var passed = passedStages(stageOf, mainFlow);
+		for (var entry : stageOf.entrySet()) {
+			BitSet before = passed.get(entry.getKey());
+			for (int earlier = 0; before != null && earlier < entry.getValue(); earlier++) {
+				if (!before.get(earlier)) {
+					violations.add(new Violation("stage-order", resource, entry.getKey(), REQUIRED.get(entry.getValue())
+							+ " can be reached without passing " + REQUIRED.get(earlier) + " first"));
+					break;
+				}
+			}
+		}
+		for (String id : nodes.keySet()) {
+			Element node = nodes.get(id);
+			boolean end = node.getLocalName().equals("endEvent") || next.getOrDefault(id, List.of()).isEmpty();
+			boolean terminates = !Xml.children(node, Xml.BPMN, "terminateEventDefinition").isEmpty();
+			if (mainFlow.contains(id) && end && passed.get(id) != null) {
+				int missing = passed.get(id).nextClearBit(0);
+				if (missing < REQUIRED.size()) {
+					violations.add(new Violation("stage-bypass", resource, id, "the matter can end here without passing "
+							+ REQUIRED.get(missing)));
+				}
+			}
+			else if (!mainFlow.contains(id) && terminates) {
+				violations.add(new Violation("stage-bypass", resource, id,
+						"a branch of a non-interrupting event terminates the whole matter"));
+			}
+			if (!mainFlow.contains(id)) {
+				for (String target : next.getOrDefault(id, List.of())) {
+					if (mainFlow.contains(target)) {
+						violations.add(new Violation("stage-bypass", resource, id, "a branch of a non-interrupting event joins the main flow at "
+								+ target + "; side branches may only end"));
+					}
+				}
+			}
+		}
+		return violations;
+	}
+
+	/** Nodes reachable from a start event, following non-interrupting boundary events only when asked. */
+	private java.util.Set<String> reachable(boolean throughNonInterrupting) {
+		var seen = new java.util.LinkedHashSet<String>();
+		var queue = new ArrayDeque<String>();
+		nodes.forEach((id, node) -> {
+			if (node.getLocalName().equals("startEvent")) {
+				queue.add(id);
+			}
+		});
+		while (!queue.isEmpty()) {
+			String id = queue.poll();
+			if (!seen.add(id)) {
+				continue;
+			}
+			for (String target : next.getOrDefault(id, List.of())) {
+				if (throughNonInterrupting || !isNonInterrupting(target)) {
+					queue.add(target);
+				}
+			}
+		}
+		return seen;
+	}
+
+	private boolean isNonInterrupting(String id) {
+		Element node = nodes.get(id);
+		return node != null && node.getLocalName().equals("boundaryEvent") && "false".equals(node.getAttribute("cancelActivity"));
+	}
+
+	/** For each main-flow node, the stages every path to it has passed, the node's own included. */
+	private Map<String, BitSet> passedStages(Map<String, Integer> stageOf, java.util.Set<String> mainFlow) {
+		var out = new HashMap<String, BitSet>();
+		BitSet all = new BitSet();
+		all.set(0, REQUIRED.size());
+		for (String id : mainFlow) {
+			out.put(id, (BitSet) all.clone());
+		}
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (String id : mainFlow) {
+				Element node = nodes.get(id);
+				BitSet in;
+				var sources = previous.getOrDefault(id, List.of()).stream().filter(mainFlow::contains).toList();
+				if (node.getLocalName().equals("startEvent") || sources.isEmpty()) {
+					in = new BitSet();
+				}
+				else {
+					boolean join = node.getLocalName().equals("parallelGateway") && sources.size() > 1;
+					in = null;
+					for (String source : sources) {
+						BitSet arriving = arriving(source, node, stageOf, out);
+						if (in == null) {
+							in = arriving;
+						}
+						else if (join) {
+							in.or(arriving);
+						}
+						else {
+							in.and(arriving);
+						}
+					}
+				}
+				BitSet result = (BitSet) in.clone();
+				if (stageOf.containsKey(id)) {
+					result.set(stageOf.get(id));
+				}
+				if (!result.equals(out.get(id))) {
+					out.put(id, result);
+					changed = true;
+				}
+			}
+		}
+		return out;
+	}
+
+	/** What a path brings along an edge: an activity's stage is passed unless the edge leaves it by a boundary event. */
+	private BitSet arriving(String source, Element target, Map<String, Integer> stageOf, Map<String, BitSet> out) {
+		BitSet arriving = (BitSet) out.get(source).clone();
+		if (target.getLocalName().equals("boundaryEvent") && stageOf.containsKey(source) && !completesStage(target)) {
+			arriving.clear(stageOf.get(source));
+		}
+		return arriving;
+	}
+
+	/** The citizen's evaluation, caught on the return visit, completes that stage. */
+	private boolean completesStage(Element boundary) {
+		Element attached = nodes.get(boundary.getAttribute("attachedToRef"));
+		if (attached == null || !stageOf(attached).equals(Optional.of("return-visit"))) {
+			return false;
+		}
+		for (Element definition : Xml.children(boundary, Xml.BPMN, "messageEventDefinition")) {
+			Element message = messageById(definition.getAttribute("messageRef"));
+			if (message != null && "CitizenEvaluation".equals(message.getAttribute("name"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Element messageById(String id) {
+		for (Element message : Xml.children((Element) process.getParentNode(), Xml.BPMN, "message")) {
+			if (message.getAttribute("id").equals(id)) {
+				return message;
+			}
+		}
+		return null;
+	}
+
+	private static String describe(int stage) {
+		return switch (REQUIRED.get(stage)) {
+			case "route" -> "a business rule task with decisionRef route-matter";
+			case "time-limits" -> "a business rule task with decisionRef time-limits";
+			case "sign-for", "handle", "review", "return-visit" -> "a user task with the property civicloop.stage="
+					+ REQUIRED.get(stage);
+			default -> "a service task calling ${" + DELEGATE_STAGES.entrySet().stream()
+				.filter(entry -> entry.getValue().equals(REQUIRED.get(stage))).map(Map.Entry::getKey).findFirst().orElseThrow() + "}";
+		};
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.civicloop.variant;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.civicloop.matter.MatterDefinitions;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Unit;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Inheritance: for each key — the process and each table separately — a matter uses what its own unit
+ * has activated, else its town's, else the county's, else the latest shared (county base) definition.
+ */
+@Component
+class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
+
+	private final Variants variants;
+
+	private final Directory directory;
+
+	VariantResolver(Variants variants, Directory directory) {
+		this.variants = variants;
+		this.directory = directory;
+	}
+
+	@Override
+	public Choice forUnit(String unitId) {
+		List<Unit> chain = directory.chainUp(unitId);
+		if (chain.isEmpty()) {
+			throw new IllegalArgumentException("No unit " + unitId + " in the organisation directory");
+		}
+		var active = variants.activeIn(chain.stream().map(Unit::id).toList());
+		Optional<Variants.Active> process = nearest(chain, active, VariantRules.PROCESS_KEY);
+		var decisions = new HashMap<String, Decision>();
+		var inherited = new java.util.ArrayList<String>();
+		for (String key : VariantRules.DECISION_KEYS) {
+			nearest(chain, active, key).ifPresentOrElse(
+					row -> decisions.put(key, new Decision(row.unitId(), row.version())), () -> inherited.add(key));
+		}
+		if (!inherited.isEmpty()) {
+			var shared = variants.sharedDecisionVersions(inherited);
+			for (String key : inherited) {
+				Integer version = shared.get(key);
+				if (version == null) {
+					throw new IllegalStateException("The county has not deployed the table " + key);
+				}
+				decisions.put(key, new Decision(null, version));
+			}
+		}
+		return new Choice(process.map(Variants.Active::definitionId).orElse(null), Map.copyOf(decisions));
+	}
+
+	/** Where each key of a unit comes from: the unit id that provides it, or {@code null} for the county base. */
+	Map<String, String> sources(String unitId) {
+		List<Unit> chain = directory.chainUp(unitId);
+		var active = variants.activeIn(chain.stream().map(Unit::id).toList());
+		var sources = new HashMap<String, String>();
+		for (String key : List.of(VariantRules.PROCESS_KEY, "route-matter", "time-limits")) {
+			sources.put(key, nearest(chain, active, key).map(Variants.Active::unitId).orElse(null));
+		}
+		return sources;
+	}
+
+	/** The process definition id a unit's new matters start on. */
+	String processDefinitionId(String unitId) {
+		String chosen = forUnit(unitId).processDefinitionId();
+		return chosen != null ? chosen
+				: variants.sharedProcess(VariantRules.PROCESS_KEY).map(Variants.Definition::id).orElseThrow();
+	}
+
+	@Override
+	public DmnModelInstance timeLimits() {
+		Decision decision;
+		try {
+			decision = forUnit(directory.county().id()).decisions().get("time-limits");
+		}
+		catch (IllegalStateException ex) {
+			return null; // the county's own deployment is what sets the ceilings
+		}
+		return variants.decisionId("time-limits", decision.tenantId(), decision.version())
+			.flatMap(variants::model).map(DecisionRules::read).orElse(null);
+	}
+
+	private static Optional<Variants.Active> nearest(List<Unit> chain, Map<String, Map<String, Variants.Active>> active, String key) {
+		for (Unit unit : chain) {
+			var row = active.getOrDefault(unit.id(), Map.of()).get(key);
+			if (row != null) {
+				return Optional.of(row);
+			}
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.civicloop.variant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The units' variants: every deployment into a unit's tenant with its definitions, and the definition
+ * each unit uses per key. Also reads models back from the engine's repository tables, which needs no
+ * engine authorisation: callers have already been checked by the facade.
+ */
+@Repository
+class Variants {
+
+	private final JdbcClient jdbc;
+
+	Variants(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Definition(String key, String id, int version) {
+	}
+
+	record Variant(String deploymentId, String unitId, String deployedBy, Instant deployedAt, String note,
+			List<Definition> definitions) {
+	}
+
+	/** What a unit uses for one key, and since when. */
+	record Active(String unitId, String key, String definitionId, int version, String deploymentId, Instant activatedAt,
+			String activatedBy) {
+	}
+
+	void record(String deploymentId, String unitId, String deployedBy, Instant at, List<Definition> definitions) {
+		jdbc.sql("insert into unit_variant (deployment_id, unit_id, deployed_by, deployed_at) values (:d, :u, :by, :at)")
+			.param("d", deploymentId).param("u", unitId).param("by", deployedBy).param("at", Timestamp.from(at)).update();
+		for (Definition definition : definitions) {
+			jdbc.sql("""
+					insert into unit_variant_definition (deployment_id, definition_key, definition_id, definition_version)
+					values (:d, :k, :id, :v)""")
+				.param("d", deploymentId).param("k", definition.key()).param("id", definition.id())
+				.param("v", definition.version()).update();
+		}
+	}
+
+	void note(String deploymentId, String note) {
+		jdbc.sql("update unit_variant set note = :note where deployment_id = :d").param("note", note).param("d", deploymentId).update();
+	}
+
+	/** Makes every definition of a variant the one its unit uses for that key. */
+	void activate(Variant variant, String by, Instant at) {
+		for (Definition definition : variant.definitions()) {
+			jdbc.sql("delete from unit_active_definition where unit_id = :u and definition_key = :k")
+				.param("u", variant.unitId()).param("k", definition.key()).update();
+			jdbc.sql("""
+					insert into unit_active_definition (unit_id, definition_key, definition_id, definition_version,
+					  deployment_id, activated_at, activated_by) values (:u, :k, :id, :v, :d, :at, :by)""")
+				.param("u", variant.unitId()).param("k", definition.key()).param("id", definition.id())
+				.param("v", definition.version()).param("d", variant.deploymentId()).param("at", Timestamp.from(at))
+				.param("by", by).update();
+		}
+	}
+
+	/** The unit goes back to inheriting every key; returns how many keys it had of its own. */
+	int deactivate(String unitId) {
+		return jdbc.sql("delete from unit_active_definition where unit_id = :u").param("u", unitId).update();
+	}
+
+	/** A unit's variants, newest first. */
+	List<Variant> of(String unitId) {
+		var variants = jdbc.sql("""
+				select deployment_id, unit_id, deployed_by, deployed_at, note from unit_variant where unit_id = :u
+				order by deployed_at desc, deployment_id desc""")
+			.param("u", unitId)
+			.query((rs, row) -> new Variant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+					rs.getString(5), new ArrayList<>()))
+			.list();
+		attachDefinitions(variants);
+		return variants;
+	}
+
+	Optional<Variant> byId(String deploymentId) {
+		var variants = jdbc.sql("select deployment_id, unit_id, deployed_by, deployed_at, note from unit_variant where deployment_id = :d")
+			.param("d", deploymentId)
+			.query((rs, row) -> new Variant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+					rs.getString(5), new ArrayList<>()))
+			.list();
+		attachDefinitions(variants);
+		return variants.stream().findFirst();
+	}
+
+	private void attachDefinitions(List<Variant> variants) {
+		if (variants.isEmpty()) {
+			return;
+		}
+		var byDeployment = new LinkedHashMap<String, Variant>();
+		variants.forEach(variant -> byDeployment.put(variant.deploymentId(), variant));
+		jdbc.sql("""
+				select deployment_id, definition_key, definition_id, definition_version from unit_variant_definition
+				where deployment_id in (:ids) order by definition_key""")
+			.param("ids", byDeployment.keySet())
+			.query((rs, row) -> {
+				byDeployment.get(rs.getString(1)).definitions().add(new Definition(rs.getString(2), rs.getString(3), rs.getInt(4)));
+				return null;
+			})
+			.list();
+	}
+
+	/** What the given units use of their own, per unit and key. */
+	Map<String, Map<String, Active>> activeIn(Collection<String> unitIds) {
+		var active = new LinkedHashMap<String, Map<String, Active>>();
+		jdbc.sql("""
+				select unit_id, definition_key, definition_id, definition_version, deployment_id, activated_at, activated_by
+				from unit_active_definition where unit_id in (:units)""")
+			.param("units", unitIds)
+			.query((rs, row) -> new Active(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+					rs.getTimestamp(6).toInstant(), rs.getString(7)))
+			.list()
+			.forEach(row -> active.computeIfAbsent(row.unitId(), unit -> new LinkedHashMap<>()).put(row.key(), row));
+		return active;
+	}
+
+	/** The latest shared (county) version of each table. */
+	Map<String, Integer> sharedDecisionVersions(Collection<String> keys) {
+		var versions = new LinkedHashMap<String, Integer>();
+		jdbc.sql("select key_, max(version_) from act_re_decision_def where tenant_id_ is null and key_ in (:keys) group by key_")
+			.param("keys", keys)
+			.query((rs, row) -> versions.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		return versions;
+	}
+
+	/** The latest shared process definition of a key. */
+	Optional<Definition> sharedProcess(String key) {
+		return jdbc.sql("""
+				select id_, version_ from act_re_procdef where tenant_id_ is null and key_ = :k
+				and version_ = (select max(version_) from act_re_procdef where tenant_id_ is null and key_ = :k)""")
+			.param("k", key)
+			.query((rs, row) -> new Definition(key, rs.getString(1), rs.getInt(2)))
+			.optional();
+	}
+
+	/** A decision definition's id, by key, tenant ({@code null}: shared) and version. */
+	Optional<String> decisionId(String key, String tenantId, int version) {
+		return jdbc.sql("select id_ from act_re_decision_def where key_ = :k and version_ = :v and "
+				+ (tenantId == null ? "tenant_id_ is null" : "tenant_id_ = :t"))
+			.param("k", key).param("v", version).params(tenantId == null ? Map.of() : Map.of("t", tenantId))
+			.query(String.class).optional();
+	}
+
+	/** The XML of a process or decision definition, by its id. */
+	Optional<byte[]> model(String definitionId) {
+		return jdbc.sql("""
+				select b.bytes_ from act_ge_bytearray b join act_re_procdef d
+				  on b.deployment_id_ = d.deployment_id_ and b.name_ = d.resource_name_ where d.id_ = :id
+				union all
+				select b.bytes_ from act_ge_bytearray b join act_re_decision_def d
+				  on b.deployment_id_ = d.deployment_id_ and b.name_ = d.resource_name_ where d.id_ = :id""")
+			.param("id", definitionId)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/** Every resource of a deployment, by name. */
+	Map<String, byte[]> resources(String deploymentId) {
+		var resources = new LinkedHashMap<String, byte[]>();
+		jdbc.sql("select name_, bytes_ from act_ge_bytearray where deployment_id_ = :d order by name_")
+			.param("d", deploymentId)
+			.query((rs, row) -> resources.put(rs.getString(1), rs.getBytes(2)))
+			.list();
+		return resources;
+	}
+
+	/** Running matters of a unit on one process definition: process instance ids. */
+	List<String> runningMatters(String unitId, String processDefinitionId) {
+		return jdbc.sql("""
+				select e.id_ from act_ru_execution e join matter m on m.process_instance_id = e.id_
+				where m.unit_id = :u and e.proc_def_id_ = :d and e.parent_id_ is null""")
+			.param("u", unitId).param("d", processDefinitionId)
+			.query(String.class).list();
+	}
+
+}

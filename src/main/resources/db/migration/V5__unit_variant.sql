@@ -1,5 +1,7 @@
--- Process variants of units: each deployment into a unit's tenant, the definitions it holds, and which
--- definition each unit uses per key (process and each table) — absent means the unit inherits.
+-- Process variants of units: each deployment into a unit's tenant; the definitions it holds (own) and
+-- those of the unit's earlier variants it was deployed on top of (carried), which together are what the
+-- unit used right after it; and which definition each unit uses per key (process and each table) now —
+-- absent means the unit inherits that key.
 create table unit_variant (
   deployment_id varchar(64) primary key,
   unit_id       varchar(64) not null,
@@ -14,6 +16,7 @@ create table unit_variant_definition (
   definition_key     varchar(255) not null,
   definition_id      varchar(64) not null,
   definition_version integer not null,
+  own                boolean not null,
   primary key (deployment_id, definition_key)
 );
 

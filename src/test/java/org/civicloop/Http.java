@@ -30,24 +30,41 @@ public final class Http {
 
 	/** A multipart deployment to the engine REST API, optionally into a tenant. */
 	public HttpResponse<String> deploy(String user, String tenant, String fileName, byte[] content) {
-		String boundary = "civicloop-test-boundary";
-		var body = new StringBuilder();
-		part(body, boundary, "deployment-name", "test-" + fileName);
-		part(body, boundary, "enable-duplicate-filtering", "false");
+		return deploy(user, tenant, java.util.Map.of(fileName, content));
+	}
+
+	/** A multipart deployment of several files to the engine REST API, as Camunda Modeler sends it. */
+	public HttpResponse<String> deploy(String user, String tenant, java.util.Map<String, byte[]> files) {
+		var fields = new java.util.LinkedHashMap<String, String>();
+		fields.put("deployment-name", "test-" + String.join(",", files.keySet()));
+		fields.put("enable-duplicate-filtering", "false");
 		if (tenant != null) {
-			part(body, boundary, "tenant-id", tenant);
+			fields.put("tenant-id", tenant);
 		}
-		body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; filename=\"")
-			.append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-		byte[] head = body.toString().getBytes(StandardCharsets.UTF_8);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		byte[] all = new byte[head.length + content.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(content, 0, all, head.length, content.length);
-		System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-		return send(request(user, "/engine-rest/deployment/create")
+		var named = new java.util.LinkedHashMap<String, byte[]>();
+		files.forEach((name, content) -> named.put(name, content));
+		return multipart(user, "/engine-rest/deployment/create", fields, named, name -> name);
+	}
+
+	/** A multipart POST: text fields, then files, each file in a part named {@code part.apply(fileName)}. */
+	public HttpResponse<String> multipart(String user, String path, java.util.Map<String, String> fields,
+			java.util.Map<String, byte[]> files, java.util.function.UnaryOperator<String> part) {
+		String boundary = "civicloop-test-boundary";
+		var out = new java.io.ByteArrayOutputStream();
+		var head = new StringBuilder();
+		fields.forEach((name, value) -> part(head, boundary, name, value));
+		out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+		files.forEach((fileName, content) -> {
+			out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.apply(fileName)
+					+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			out.writeBytes(content);
+			out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		});
+		out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(request(user, path)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(all)).build());
+			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
 	}
 
 	public HttpRequest.Builder request(String user, String path) {

@@ -136,8 +136,7 @@ public class MatterProcess {
 		if (task == null) {
 			throw new IllegalArgumentException("No open task " + taskId);
 		}
-		List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-		identity.setAuthentication(userId, groups);
+		org.civicloop.organization.EngineAccounts.authenticate(identity, userId);
 		try {
 			if (task.getAssignee() == null) {
 				tasks.claim(taskId, userId);

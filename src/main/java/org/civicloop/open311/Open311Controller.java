@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.civicloop.organization.EngineAccounts;
 import org.civicloop.matter.Categories;
 import org.civicloop.matter.Contact;
 import org.civicloop.matter.Intake;
@@ -116,8 +117,7 @@ class Open311Controller {
 			throw new Open311Exception(format, 403, "api_key is missing or unknown");
 		}
 		NewMatter report = reportOf(form, format);
-		identity.setAuthentication(account, identity.createGroupQuery().groupMember(account).list().stream()
-			.map(group -> group.getId()).toList());
+		EngineAccounts.authenticate(identity, account);
 		Intake.Outcome outcome;
 		try {
 			outcome = intake.register(report, account, null);

@@ -40,8 +40,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Deployments the application makes itself at start (no one logged in) pass the guardrails too.
  *
- * <p>After the engine has parsed a deployment into a unit's tenant, the variant is recorded and made the
- * unit's active one for each key it defines, in the same transaction.
+ * <p>After the engine has parsed a deployment into a unit's tenant, the variant is recorded and becomes
+ * what the unit uses, in the same transaction: its own definitions, plus what the unit already used of
+ * its own for the keys it does not define (a Modeler user deploys one table at a time).
  *
  * <p>The engine's expressions see only the allow-listed beans, so a model the rules let through still
  * cannot reach any other bean of the application.
@@ -114,15 +115,19 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 		var definitions = new ArrayList<Variants.Definition>();
 		for (var process : deployment.getDeployedArtifacts(ProcessDefinitionEntity.class) == null ? List.<ProcessDefinitionEntity>of()
 				: deployment.getDeployedArtifacts(ProcessDefinitionEntity.class)) {
-			definitions.add(new Variants.Definition(process.getKey(), process.getId(), process.getVersion()));
+			definitions.add(new Variants.Definition(process.getKey(), process.getId(), process.getVersion(), true));
 		}
 		for (var decision : deployment.getDeployedArtifacts(DecisionDefinitionEntity.class) == null ? List.<DecisionDefinitionEntity>of()
 				: deployment.getDeployedArtifacts(DecisionDefinitionEntity.class)) {
-			definitions.add(new Variants.Definition(decision.getKey(), decision.getId(), decision.getVersion()));
+			definitions.add(new Variants.Definition(decision.getKey(), decision.getId(), decision.getVersion(), true));
 		}
 		var authentication = Context.getCommandContext().getAuthentication();
 		String user = authentication == null ? null : authentication.getUserId();
 		var at = ClockUtil.now().toInstant();
+		var own = definitions.stream().map(Variants.Definition::key).toList();
+		variants.activeIn(List.of(deployment.getTenantId())).getOrDefault(deployment.getTenantId(), Map.of()).values().stream()
+			.filter(active -> !own.contains(active.key()))
+			.forEach(active -> definitions.add(new Variants.Definition(active.key(), active.definitionId(), active.version(), false)));
 		variants.record(deployment.getId(), deployment.getTenantId(), user, at, definitions);
 		variants.activate(new Variants.Variant(deployment.getId(), deployment.getTenantId(), user, at, null, definitions), user, at);
 	}

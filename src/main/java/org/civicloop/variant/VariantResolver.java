@@ -59,7 +59,7 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 	Map<String, String> sources(String unitId) {
 		List<Unit> chain = directory.chainUp(unitId);
 		var active = variants.activeIn(chain.stream().map(Unit::id).toList());
-		var sources = new HashMap<String, String>();
+		var sources = new java.util.LinkedHashMap<String, String>();
 		for (String key : List.of(VariantRules.PROCESS_KEY, "route-matter", "time-limits")) {
 			sources.put(key, nearest(chain, active, key).map(Variants.Active::unitId).orElse(null));
 		}

@@ -26,11 +26,21 @@ class Variants {
 		this.jdbc = jdbc;
 	}
 
-	record Definition(String key, String id, int version) {
+	/** A definition of a variant: its own, or carried over from the unit's earlier variants when it was deployed. */
+	record Definition(String key, String id, int version, boolean own) {
 	}
 
+	/**
+	 * A variant: what its deployment defines ({@link #own()}), and with what it carried, everything the
+	 * unit used of its own right after it was deployed ({@link #definitions()}), which activating it restores.
+	 */
 	record Variant(String deploymentId, String unitId, String deployedBy, Instant deployedAt, String note,
 			List<Definition> definitions) {
+
+		List<Definition> own() {
+			return definitions.stream().filter(Definition::own).toList();
+		}
+
 	}
 
 	/** What a unit uses for one key, and since when. */
@@ -43,10 +53,10 @@ class Variants {
 			.param("d", deploymentId).param("u", unitId).param("by", deployedBy).param("at", Timestamp.from(at)).update();
 		for (Definition definition : definitions) {
 			jdbc.sql("""
-					insert into unit_variant_definition (deployment_id, definition_key, definition_id, definition_version)
-					values (:d, :k, :id, :v)""")
+					insert into unit_variant_definition (deployment_id, definition_key, definition_id, definition_version, own)
+					values (:d, :k, :id, :v, :own)""")
 				.param("d", deploymentId).param("k", definition.key()).param("id", definition.id())
-				.param("v", definition.version()).update();
+				.param("v", definition.version()).param("own", definition.own()).update();
 		}
 	}
 
@@ -54,11 +64,10 @@ class Variants {
 		jdbc.sql("update unit_variant set note = :note where deployment_id = :d").param("note", note).param("d", deploymentId).update();
 	}
 
-	/** Makes every definition of a variant the one its unit uses for that key. */
+	/** The unit uses what the variant holds, its own and carried definitions, and inherits every other key. */
 	void activate(Variant variant, String by, Instant at) {
+		jdbc.sql("delete from unit_active_definition where unit_id = :u").param("u", variant.unitId()).update();
 		for (Definition definition : variant.definitions()) {
-			jdbc.sql("delete from unit_active_definition where unit_id = :u and definition_key = :k")
-				.param("u", variant.unitId()).param("k", definition.key()).update();
 			jdbc.sql("""
 					insert into unit_active_definition (unit_id, definition_key, definition_id, definition_version,
 					  deployment_id, activated_at, activated_by) values (:u, :k, :id, :v, :d, :at, :by)""")
@@ -103,11 +112,12 @@ class Variants {
 		var byDeployment = new LinkedHashMap<String, Variant>();
 		variants.forEach(variant -> byDeployment.put(variant.deploymentId(), variant));
 		jdbc.sql("""
-				select deployment_id, definition_key, definition_id, definition_version from unit_variant_definition
+				select deployment_id, definition_key, definition_id, definition_version, own from unit_variant_definition
 				where deployment_id in (:ids) order by definition_key""")
 			.param("ids", byDeployment.keySet())
 			.query((rs, row) -> {
-				byDeployment.get(rs.getString(1)).definitions().add(new Definition(rs.getString(2), rs.getString(3), rs.getInt(4)));
+				byDeployment.get(rs.getString(1)).definitions()
+					.add(new Definition(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5)));
 				return null;
 			})
 			.list();
@@ -143,8 +153,20 @@ class Variants {
 				select id_, version_ from act_re_procdef where tenant_id_ is null and key_ = :k
 				and version_ = (select max(version_) from act_re_procdef where tenant_id_ is null and key_ = :k)""")
 			.param("k", key)
-			.query((rs, row) -> new Definition(key, rs.getString(1), rs.getInt(2)))
+			.query((rs, row) -> new Definition(key, rs.getString(1), rs.getInt(2), false))
 			.optional();
+	}
+
+	/** The deployment a process definition came with. */
+	Optional<String> deploymentOf(String processDefinitionId) {
+		return jdbc.sql("select deployment_id_ from act_re_procdef where id_ = :id").param("id", processDefinitionId)
+			.query(String.class).optional();
+	}
+
+	/** The tenant of a process definition, {@code null} when shared. */
+	Optional<String> tenantOf(String processDefinitionId) {
+		return jdbc.sql("select tenant_id_ from act_re_procdef where id_ = :id").param("id", processDefinitionId)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().orElse(Optional.empty());
 	}
 
 	/** A decision definition's id, by key, tenant ({@code null}: shared) and version. */
@@ -178,13 +200,16 @@ class Variants {
 		return resources;
 	}
 
-	/** Running matters of a unit on one process definition: process instance ids. */
-	List<String> runningMatters(String unitId, String processDefinitionId) {
-		return jdbc.sql("""
-				select e.id_ from act_ru_execution e join matter m on m.process_instance_id = e.id_
-				where m.unit_id = :u and e.proc_def_id_ = :d and e.parent_id_ is null""")
+	/** Running matters of a unit on any process definition but one: process instance id → definition id. */
+	Map<String, String> runningMattersNotOn(String unitId, String processDefinitionId) {
+		var running = new LinkedHashMap<String, String>();
+		jdbc.sql("""
+				select e.id_, e.proc_def_id_ from act_ru_execution e join matter m on m.process_instance_id = e.id_
+				where m.unit_id = :u and e.proc_def_id_ <> :d and e.parent_id_ is null order by e.id_""")
 			.param("u", unitId).param("d", processDefinitionId)
-			.query(String.class).list();
+			.query((rs, row) -> running.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return running;
 	}
 
 }

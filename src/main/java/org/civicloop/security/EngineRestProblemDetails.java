@@ -26,6 +26,9 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 
 	private static final Pattern TASK_WORK = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|claim|resolve)$");
 
+	/** How a deployment refused by the variant guardrails begins its message. */
+	private static final String GUARDRAILS = "Deployment refused by CivicLoop's guardrails: ";
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	private final TaskService tasks;
@@ -54,6 +57,9 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 			status = 409;
 			engineType = "Conflict";
 			message = "Someone else completed or changed this at the same moment; nothing was done twice. Reload and look again";
+		}
+		else if (status == 400 && message != null && message.startsWith(GUARDRAILS)) {
+			// the guardrails quote the deployer's own model back to them: worth showing whole
 		}
 		else if (message == null || status >= 500 || INTERNALS.matcher(message).matches()) {
 			message = status >= 500 ? "The engine could not complete the request" : "The request is not valid for this endpoint";

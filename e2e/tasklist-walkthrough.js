@@ -67,7 +67,8 @@ async function login(browser, user) {
 async function register(browser) {
   const page = await login(browser, 'operator');
   await page.getByText('Start process').click();
-  await page.getByText('群众诉求办理闭环').click();
+  // the county's process: variants of units are listed beside it with their tenant id
+  await page.getByRole('listitem').filter({ hasText: /^\s*群众诉求办理闭环\s*$/ }).getByRole('link').click();
   await page.locator('.fjs-form-field', { hasText: '诉求分类' }).waitFor();
   await pick(page, '诉求分类', '道路破损');
   await page.locator('.fjs-form-field', { hasText: '诉求内容' }).locator('textarea').fill('镇中心路出现大坑，夜间多次有电动车摔倒');

@@ -89,7 +89,7 @@ public class Intake {
 			outcome = new Outcome(repeated, true, false);
 		}
 		else {
-			outcome = new Outcome(process.register(report, caller), false, false);
+			outcome = new Outcome(process.start(report, caller), false, false);
 		}
 		if (idempotencyKey != null) {
 			jdbc.sql("update intake_request set matter_id = :matter, duplicate = :duplicate where caller = :caller and idempotency_key = :key")

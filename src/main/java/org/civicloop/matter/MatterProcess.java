@@ -61,9 +61,16 @@ public class MatterProcess {
 		if (!problems.isEmpty()) {
 			throw new NewMatter.InvalidMatterException(problems);
 		}
+		return start(matter, registeredBy);
+	}
+
+	/** {@link #register} for a report {@link Intake} has already checked. */
+	Matter start(NewMatter matter, String registeredBy) {
 		Matter stored = matters.add(matter, ClockUtil.now().toInstant(), registeredBy);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(MATTER_ID, stored.id());
+		variables.put(TRACKING_NO, stored.trackingNo());
+		variables.put(REPORTER_MASKED, stored.reporter().masked());
 		variables.put(CHANNEL, matter.channel());
 		variables.put(MATTER_TYPE, matter.matterType());
 		variables.put(CATEGORY, matter.category());

@@ -55,7 +55,10 @@ public class Matters {
 		long id = keys.getKey().longValue();
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
 		jdbc.sql("update matter set tracking_no = :no where id = :id").param("no", trackingNo).param("id", id).update();
-		return byId(id).orElseThrow();
+		return new Matter(id, trackingNo, null, matter.channel(), matter.matterType(), matter.category(), matter.urgency(),
+				matter.description(), matter.unitId(), matter.address(), matter.gridCode(), matter.reporter(), "registered", null,
+				java.util.List.of(), at, null, null, matter.latitude(), matter.longitude(), registeredBy, matter.operatorId(),
+				matter.attachments(), null);
 	}
 
 	public Optional<Matter> byId(long id) {

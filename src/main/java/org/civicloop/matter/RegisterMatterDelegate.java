@@ -45,9 +45,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Matter matter = execution.hasVariable(MATTER_ID)
-				? matters.byId(((Number) execution.getVariable(MATTER_ID)).longValue()).orElseThrow()
-				: fromStartForm(execution);
+		Registered matter = execution.hasVariable(TRACKING_NO) ? Registered.of(execution) : Registered.of(fromStartForm(execution));
 		matters.startedAs(matter.id(), execution.getProcessInstanceId());
 		Unit unit = directory.unit(matter.unitId()).orElseThrow();
 		if (!execution.hasVariable(TIME_LIMITS_VERSION)) {
@@ -61,7 +59,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 		execution.setVariable(UNIT_NAME, unit.name());
 		execution.setVariable(UNIT_LEVEL, unit.level().code());
 		execution.setVariable(TOWN, unit.townId());
-		execution.setVariable(REPORTER_MASKED, matter.reporter().masked());
+		execution.setVariable(REPORTER_MASKED, matter.reporterMasked());
 		execution.setVariable(REWORK_COUNT, 0);
 		execution.setVariable(MAX_REWORK, properties.maxRework());
 		execution.setVariable(MATTER_HISTORY, "");
@@ -83,6 +81,26 @@ class RegisterMatterDelegate implements JavaDelegate {
 					+ (choice.processDefinitionId() == null ? "the county's process" : "its own variant " + choice.processDefinitionId())
 					+ ", not on " + running + "; start the matter from that process");
 		}
+	}
+
+	/**
+	 * What this step needs of a matter: from the variables {@link MatterProcess} starts it with, so that a
+	 * facade intake does not read back the record it has just written, or from the record made here.
+	 */
+	private record Registered(long id, String trackingNo, String category, String urgency, String unitId,
+			String reporterMasked, String channel) {
+
+		static Registered of(DelegateExecution execution) {
+			return new Registered(((Number) execution.getVariable(MATTER_ID)).longValue(), text(execution, TRACKING_NO),
+					text(execution, CATEGORY), text(execution, URGENCY), text(execution, UNIT), text(execution, REPORTER_MASKED),
+					text(execution, CHANNEL));
+		}
+
+		static Registered of(Matter matter) {
+			return new Registered(matter.id(), matter.trackingNo(), matter.category(), matter.urgency(), matter.unitId(),
+					matter.reporter().masked(), matter.channel());
+		}
+
 	}
 
 	private Matter fromStartForm(DelegateExecution execution) {

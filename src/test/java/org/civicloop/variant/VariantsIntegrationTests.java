@@ -69,6 +69,20 @@ class VariantsIntegrationTests {
 
 	Http http;
 
+	/** Matters this test started, ended afterwards so other tests' task lists stay as they were. */
+	private final List<String> started = new ArrayList<>();
+
+	@org.junit.jupiter.api.AfterEach
+	void endTheMattersStartedHere() {
+		for (String trackingNo : started) {
+			ProcessInstance instance = instance(trackingNo);
+			if (instance != null) {
+				runtime.deleteProcessInstance(instance.getId(), "test finished", true, true);
+			}
+		}
+		everyUnitInheritsAgain();
+	}
+
 	@BeforeEach
 	void everyUnitInheritsAgain() {
 		http = new Http(port);
@@ -179,7 +193,8 @@ class VariantsIntegrationTests {
 
 		var second = files(PROCESS, withOnSiteVerification(process(), "unit-shangtang").replace("name=\"现场核实\"", "name=\"现场核实（拍照）\""));
 		JsonNode deployed = JSON.readTree(post("shangtang.admin", "/api/units/shangtang/variants?migrateRunning=true", second, "v2").body());
-		assertThat(deployed.path("migration").path("migrated").asInt()).isEqualTo(1);
+		assertThat(deployed.path("migration").path("migrated").asInt()).as("ours and any other running matter of the village")
+			.isGreaterThanOrEqualTo(1);
 		assertThat(instance(trackingNo).getProcessDefinitionId()).isNotEqualTo(v1Definition);
 
 		JsonNode previous = JSON.readTree(http.get("shangtang.admin", "/api/units/shangtang/variants/" + deployed.path("id").asText()
@@ -188,7 +203,7 @@ class VariantsIntegrationTests {
 
 		var activation = http.postJson("shangtang.admin", "/api/units/shangtang/variants/" + v1 + "/activation", "{\"migrateRunning\": true}");
 		assertThat(activation.statusCode()).as(activation.body()).isEqualTo(200);
-		assertThat(JSON.readTree(activation.body()).path("migration").path("migrated").asInt()).isEqualTo(1);
+		assertThat(JSON.readTree(activation.body()).path("migration").path("migrated").asInt()).isGreaterThanOrEqualTo(1);
 		assertThat(instance(trackingNo).getProcessDefinitionId()).isEqualTo(v1Definition);
 
 		work(trackingNo, "task_signFor", Map.of("signForDecision", "sign"));
@@ -197,8 +212,7 @@ class VariantsIntegrationTests {
 
 		var withoutVerification = files(PROCESS, process());
 		JsonNode plain = JSON.readTree(post("shangtang.admin", "/api/units/shangtang/variants?migrateRunning=true", withoutVerification, "v3").body());
-		assertThat(plain.path("migration").path("migrated").asInt()).isZero();
-		assertThat(plain.path("migration").path("skipped").asInt()).isEqualTo(1);
+		assertThat(plain.path("migration").path("reasons").toString()).contains(instance(trackingNo).getId());
 		assertThat(instance(trackingNo).getProcessDefinitionId()).as("left whole on its old version").isEqualTo(v1Definition);
 		process.work(onlyTask(trackingNo, "task_onSiteVerification").getId(), "shangtang.yang", Map.of());
 		onlyTask(trackingNo, "task_review");
@@ -281,7 +295,9 @@ class VariantsIntegrationTests {
 					"reporter", Map.of("name", "测试者", "phone", "1380013" + PHONES.incrementAndGet())));
 			var created = http.postJson("hotline-system", "/api/matters", report);
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-			return JSON.readTree(created.body()).path("trackingNo").asText();
+			String trackingNo = JSON.readTree(created.body()).path("trackingNo").asText();
+			started.add(trackingNo);
+			return trackingNo;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -59,7 +59,7 @@ class CivicLoopStartupIntegrationTests {
 		var apiDocs = get("/v3/api-docs");
 		assertThat(apiDocs.statusCode()).isEqualTo(200);
 		assertThat(apiDocs.body()).contains("/api/matters", "/api/public/matters/{trackingNo}/evaluation",
-				"/open311/v2/requests.{format}");
+				"/open311/v2/requests.{format}", "/api/units/{unitId}/variants", "/api/units/{unitId}/variants/{variantId}/diff");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 	}
 

@@ -85,7 +85,18 @@ public class MatterProcess {
 		var start = choice.processDefinitionId() == null
 				? runtime.createProcessInstanceByKey(MatterHandling.PROCESS_KEY).processDefinitionWithoutTenantId()
 				: runtime.createProcessInstanceById(choice.processDefinitionId());
-		start.businessKey(stored.trackingNo()).setVariables(variables).execute();
+		// The caller may register matters (checked by the controller, as the engine's CREATE_INSTANCE grant
+		// would); the start runs as the application, like the Java API, without that check a second time.
+		var caller = identity.getCurrentAuthentication();
+		identity.clearAuthentication();
+		try {
+			start.businessKey(stored.trackingNo()).setVariables(variables).execute();
+		}
+		finally {
+			if (caller != null) {
+				identity.setAuthentication(caller);
+			}
+		}
 		return matters.byId(stored.id()).orElseThrow();
 	}
 

@@ -30,7 +30,11 @@ final class Xml {
 	/** @throws IllegalArgumentException when the bytes are not well-formed XML */
 	static Document parse(byte[] bytes) {
 		try {
-			return FACTORY.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+			javax.xml.parsers.DocumentBuilder builder;
+			synchronized (FACTORY) { // a factory is not guaranteed to be thread-safe; a builder is used by one thread
+				builder = FACTORY.newDocumentBuilder();
+			}
+			return builder.parse(new ByteArrayInputStream(bytes));
 		}
 		catch (Exception ex) {
 			throw new IllegalArgumentException(ex.getMessage(), ex);

@@ -224,6 +224,21 @@ class VariantsIntegrationTests {
 	}
 
 	@Test
+	void aDeploymentFromCamundaModelerIsRecordedAndUsedAsAVariantToo() throws Exception {
+		var table = files(TIME_LIMITS, withRoadDamageSignFor(timeLimits(), 3));
+
+		var deployed = http.deploy("shangtang.admin", "shangtang", table);
+
+		assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+		String deploymentId = JSON.readTree(deployed.body()).path("id").asText();
+		JsonNode newest = JSON.readTree(http.get("shangtang.admin", "/api/units/shangtang/variants").body()).path("variants").get(0);
+		assertThat(newest.path("id").asText()).isEqualTo(deploymentId);
+		assertThat(newest.path("deployedBy").asText()).isEqualTo("shangtang.admin");
+		assertThat(newest.path("active").asBoolean()).isTrue();
+		assertThat(sources(startMatter("shangtang"))).isEqualTo(onlyFrom("time-limits", "shangtang"));
+	}
+
+	@Test
 	void onlyTheUnitsOwnAdministratorAndDesignersChangeItsVariantsAndBadRequestsAreSpecific() {
 		var variant = files(TIME_LIMITS, withRoadDamageSignFor(timeLimits(), 3));
 

@@ -102,7 +102,7 @@ class VariantController {
 	Map<String, Object> deactivate(@PathVariable String unitId, @RequestParam(defaultValue = "false") boolean migrateRunning,
 			Authentication authentication) {
 		requireChange(authentication, unitId);
-		var migration = deployments.deactivate(unitId, migrateRunning);
+		var migration = deployments.deactivate(unitId, authentication.getName(), migrateRunning);
 		return Map.of("effective", deployments.effective(unitId), "migration", migration);
 	}
 

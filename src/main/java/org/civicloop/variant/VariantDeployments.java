@@ -52,6 +52,8 @@ class VariantDeployments {
 
 	private final DeploymentGuard guard;
 
+	private final org.civicloop.security.Audit audit;
+
 	private final TransactionTemplate transaction;
 
 	private final TransactionTemplate ownTransaction;
@@ -60,7 +62,8 @@ class VariantDeployments {
 
 	VariantDeployments(RepositoryService repository, RuntimeService runtime, IdentityService identity, Guardrails guardrails,
 			Variants variants, VariantResolver resolver, Directory directory, DeploymentGuard guard,
-			PlatformTransactionManager transactions) {
+			org.civicloop.security.Audit audit, PlatformTransactionManager transactions) {
+		this.audit = audit;
 		this.repository = repository;
 		this.runtime = runtime;
 		this.identity = identity;
@@ -165,14 +168,21 @@ class VariantDeployments {
 	/** Makes an earlier variant of the unit active again (rollback). */
 	Migration activate(Variants.Variant variant, String by, boolean migrate) {
 		Map<String, String> before = processesUnder(variant.unitId());
-		transaction.executeWithoutResult(status -> variants.activate(variant, by, ClockUtil.now().toInstant()));
+		transaction.executeWithoutResult(status -> {
+			variants.activate(variant, by, ClockUtil.now().toInstant());
+			audit.record(by, "variant.activate", "unit " + variant.unitId(), variant.deploymentId());
+		});
 		return migrate ? migrate(before) : Migration.notRequested();
 	}
 
 	/** The unit goes back to what it inherits. */
-	Migration deactivate(String unitId, boolean migrate) {
+	Migration deactivate(String unitId, String by, boolean migrate) {
 		Map<String, String> before = processesUnder(unitId);
-		transaction.executeWithoutResult(status -> variants.deactivate(unitId));
+		transaction.executeWithoutResult(status -> {
+			if (variants.deactivate(unitId) > 0) {
+				audit.record(by, "variant.deactivate", "unit " + unitId, "inherits again");
+			}
+		});
 		return migrate ? migrate(before) : Migration.notRequested();
 	}
 

@@ -204,6 +204,7 @@ class VariantsIntegrationTests {
 		var activation = http.postJson("shangtang.admin", "/api/units/shangtang/variants/" + v1 + "/activation", "{\"migrateRunning\": true}");
 		assertThat(activation.statusCode()).as(activation.body()).isEqualTo(200);
 		assertThat(JSON.readTree(activation.body()).path("migration").path("migrated").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(http.get("demo", "/api/audit").body()).contains("variant.activate", v1);
 		assertThat(instance(trackingNo).getProcessDefinitionId()).isEqualTo(v1Definition);
 
 		work(trackingNo, "task_signFor", Map.of("signForDecision", "sign"));

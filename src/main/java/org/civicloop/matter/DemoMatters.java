@@ -23,7 +23,7 @@ class DemoMatters implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoMatters.class);
 
-	private static final List<NewMatter> SAMPLES = List.of(
+	static final List<NewMatter> SAMPLES = List.of(
 			sample("hotline", "complaint", "road-damage", "urgent", "人民路与建设路交叉口路面塌陷，已有车辆受损", "qinghe", "人民路与建设路交叉口", "QH-URB-01"),
 			sample("wechat", "help", "street-light", "normal", "河滨社区3号楼前路灯连续一周不亮，夜间出行不便", "hebin", "河滨社区3号楼", "LW-HB-01"),
 			sample("hotline", "complaint", "garbage", "normal", "上塘村村口垃圾桶满溢三天无人清运", "shangtang", "上塘村村口", "QS-ST-01"),
@@ -96,10 +96,11 @@ class DemoMatters implements ApplicationRunner {
 			.orElseThrow(() -> new IllegalStateException("No cadre can work on " + task.getTaskDefinitionKey()));
 	}
 
+	/** A walk-in matter is registered by the desk's operator on the resident's behalf, and names them. */
 	private static NewMatter sample(String channel, String type, String category, String urgency, String description,
 			String unit, String address, String grid) {
 		return new NewMatter(channel, type, category, urgency, description, unit, address, grid,
-				new Contact("张女士", "13800000000"));
+				new Contact("张女士", "13800000000"), null, null, "walk-in".equals(channel) ? "operator" : null, List.of());
 	}
 
 }

@@ -104,9 +104,13 @@ class RegisterMatterDelegate implements JavaDelegate {
 	}
 
 	private Matter fromStartForm(DelegateExecution execution) {
-		var reported = new NewMatter(text(execution, CHANNEL), text(execution, MATTER_TYPE), text(execution, CATEGORY),
+		// at a walk-in desk the cadre filling in the start form is the operator acting for the resident
+		String channel = text(execution, CHANNEL);
+		String operator = "walk-in".equals(channel) ? text(execution, REGISTERED_BY) : null;
+		var reported = new NewMatter(channel, text(execution, MATTER_TYPE), text(execution, CATEGORY),
 				text(execution, URGENCY), text(execution, DESCRIPTION), text(execution, UNIT), text(execution, ADDRESS),
-				text(execution, GRID_CODE), new Contact(text(execution, REPORTER_NAME), text(execution, REPORTER_PHONE)));
+				text(execution, GRID_CODE), new Contact(text(execution, REPORTER_NAME), text(execution, REPORTER_PHONE)),
+				null, null, operator, java.util.List.of());
 		var problems = reported.problems(categories, directory);
 		if (!problems.isEmpty()) {
 			throw new NewMatter.InvalidMatterException(problems);

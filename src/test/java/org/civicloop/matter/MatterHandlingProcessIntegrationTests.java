@@ -281,6 +281,26 @@ class MatterHandlingProcessIntegrationTests {
 	}
 
 	@Test
+	void aWalkInMatterFromTheStartFormNamesTheCadreWhoRegisteredItAsOperator() {
+		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(MatterHandling.PROCESS_KEY)
+			.withoutTenantId().latestVersion().singleResult();
+		Map<String, Object> form = Map.of("channel", "walk-in", "matterType", "help", "category", "elderly-help",
+				"urgency", "normal", "description", "独居老人需要办理居家养老服务", "unit", "xinqiao", "address", "新桥社区5组",
+				"reporterName", "赵大爷", "reporterPhone", "13912340000");
+
+		org.civicloop.organization.EngineAccounts.authenticate(engine.getIdentityService(), "operator");
+		ProcessInstance instance;
+		try {
+			instance = forms.submitStartForm(definition.getId(), form);
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
+
+		assertThat(matters.byTrackingNo(instance.getBusinessKey()).orElseThrow().operatorId()).isEqualTo("operator");
+	}
+
+	@Test
 	void badStartFormInputIsRefusedAndCreatesNothing() {
 		var definition = repository.createProcessDefinitionQuery().processDefinitionKey(MatterHandling.PROCESS_KEY)
 			.withoutTenantId().latestVersion().singleResult();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:civicloop-quick-start;DB_CLOSE_DELAY=-1",
-		"civicloop.matter.demo-matters=6" })
+		"civicloop.matter.demo-matters=6", "camunda.bpm.process-engine-name=quick-start" })
 @ActiveProfiles("test")
+@DirtiesContext // a second engine in the JVM: its own name, closed afterwards; the other tests' engine stays "default"
 class QuickStartIntegrationTests {
 
 	@Autowired

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,12 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's run command as a fresh machine sees it: an empty H2 database of its own, the demo
  * organisation and the default number of demo matters, each started and advanced through the real process.
+ * Runs in a JVM of its own (the {@code quick-start} execution in pom.xml): a second Camunda application in
+ * the other tests' JVM would share their engine registry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:civicloop-quick-start;DB_CLOSE_DELAY=-1",
-		"civicloop.matter.demo-matters=6", "camunda.bpm.process-engine-name=quick-start" })
+		"civicloop.matter.demo-matters=6" })
 @ActiveProfiles("test")
-@DirtiesContext // a second engine in the JVM: its own name, closed afterwards; the other tests' engine stays "default"
 class QuickStartIntegrationTests {
 
 	@Autowired

@@ -288,7 +288,7 @@ class MatterHandlingProcessIntegrationTests {
 				"urgency", "normal", "description", "独居老人需要办理居家养老服务", "unit", "xinqiao", "address", "新桥社区5组",
 				"reporterName", "赵大爷", "reporterPhone", "13912340000");
 
-		org.civicloop.organization.EngineAccounts.authenticate(engine.getIdentityService(), "operator");
+		org.civicloop.organization.EngineAccounts.authenticate(engine.getIdentityService(), "dispatcher");
 		ProcessInstance instance;
 		try {
 			instance = forms.submitStartForm(definition.getId(), form);
@@ -297,7 +297,7 @@ class MatterHandlingProcessIntegrationTests {
 			engine.getIdentityService().clearAuthentication();
 		}
 
-		assertThat(matters.byTrackingNo(instance.getBusinessKey()).orElseThrow().operatorId()).isEqualTo("operator");
+		assertThat(matters.byTrackingNo(instance.getBusinessKey()).orElseThrow().operatorId()).isEqualTo("dispatcher");
 	}
 
 	@Test

@@ -31,6 +31,11 @@ public class Categories {
 		return all;
 	}
 
+	/** The Chinese name of a category, or its code when the catalogue no longer has it. */
+	public String nameOf(String code) {
+		return byCode(code).map(Category::name).orElse(code);
+	}
+
 	public Optional<Category> byCode(String code) {
 		return all.stream().filter(category -> category.code().equals(code)).findFirst();
 	}

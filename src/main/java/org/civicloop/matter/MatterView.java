@@ -27,7 +27,7 @@ record MatterView(String trackingNo, String channel, String type, String categor
 	static MatterView of(Matter matter, List<Timeline.Entry> entries, Categories categories, Directory directory) {
 		boolean overdue = !matter.isClosed() && matter.dueAt() != null && matter.dueAt().isBefore(ClockUtil.now().toInstant());
 		return new MatterView(matter.trackingNo(), matter.channel(), matter.matterType(), matter.category(),
-				categories.byCode(matter.category()).map(Categories.Category::name).orElse(matter.category()),
+				categories.nameOf(matter.category()),
 				matter.urgency(), matter.description(), matter.unitId(),
 				directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(matter.unitId()),
 				new Location(matter.address(), matter.gridCode(), matter.latitude(), matter.longitude()),

@@ -62,7 +62,7 @@ class PublicMatterController {
 					entry.department() == null ? null : directory.officeName(entry.department())))
 			.toList();
 		return new Progress(matter.trackingNo(),
-				categories.byCode(matter.category()).map(Categories.Category::name).orElse(matter.category()),
+				categories.nameOf(matter.category()),
 				directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(null), matter.stage(),
 				matter.isClosed() ? "closed" : "open", matter.registeredAt(), matter.dueAt(), matter.closedAt(),
 				Contact.maskPhone(matter.reporter().phone()),

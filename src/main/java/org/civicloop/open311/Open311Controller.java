@@ -176,7 +176,7 @@ class Open311Controller {
 	}
 
 	private Map<String, Object> request(Matter matter) {
-		String service = categories.byCode(matter.category()).map(Categories.Category::name).orElse(matter.category());
+		String service = categories.nameOf(matter.category());
 		return ordered("service_request_id", matter.trackingNo(), "status", matter.isClosed() ? "closed" : "open",
 				"status_notes", STAGES.getOrDefault(matter.stage(), matter.stage()), "service_name", service, "service_code",
 				matter.category(), "agency_responsible",

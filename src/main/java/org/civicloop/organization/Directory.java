@@ -94,8 +94,8 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 
 	/** A unit and every unit below it: the county holds all, a town its villages, a village itself. */
 	public List<Unit> unitsUnder(String unitId) {
-		return units().stream().filter(unit -> unit.id().equals(unitId) || unitId.equals(unit.parentId())
-				|| (unit.parentId() != null && unit(unit.parentId()).map(parent -> unitId.equals(parent.parentId())).orElse(false)))
+		return units().stream()
+			.filter(unit -> county.id().equals(unitId) || unit.id().equals(unitId) || unitId.equals(unit.townId()))
 			.toList();
 	}
 

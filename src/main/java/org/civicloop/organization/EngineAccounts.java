@@ -13,10 +13,17 @@ public final class EngineAccounts {
 	}
 
 	public static void authenticate(IdentityService identity, String user) {
-		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-		List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+		identity.setAuthentication(user, groupsOf(identity, user), tenantsOf(identity, user));
+	}
+
+	public static List<String> groupsOf(IdentityService identity, String user) {
+		return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+	}
+
+	/** The tenants of the user and of the user's groups. */
+	public static List<String> tenantsOf(IdentityService identity, String user) {
+		return identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
 			.map(Tenant::getId).toList();
-		identity.setAuthentication(user, groups, tenants);
 	}
 
 }

@@ -45,9 +45,7 @@ class IdentityLoader implements ApplicationRunner {
 		for (var office : directory.offices().entrySet()) {
 			created += ensureGroup(office.getKey());
 			// A group works on the matters of its unit and of the units below it, whichever variant they run on.
-			for (Unit unit : directory.unitsUnder(office.getValue())) {
-				created += ensureTenantMembership(office.getKey().id(), unit.id());
-			}
+			created += ensureTenantMemberships(office.getKey().id(), directory.unitsUnder(office.getValue()));
 		}
 		for (Directory.Cadre cadre : directory.cadres()) {
 			created += ensureUser(cadre);
@@ -90,12 +88,16 @@ class IdentityLoader implements ApplicationRunner {
 		return 1;
 	}
 
-	private int ensureTenantMembership(String groupId, String tenantId) {
-		if (identity.createTenantQuery().groupMember(groupId).tenantId(tenantId).count() > 0) {
-			return 0;
+	private int ensureTenantMemberships(String groupId, java.util.List<Unit> units) {
+		var existing = identity.createTenantQuery().groupMember(groupId).list().stream().map(tenant -> tenant.getId()).toList();
+		int created = 0;
+		for (Unit unit : units) {
+			if (!existing.contains(unit.id())) {
+				identity.createTenantGroupMembership(unit.id(), groupId);
+				created++;
+			}
 		}
-		identity.createTenantGroupMembership(tenantId, groupId);
-		return 1;
+		return created;
 	}
 
 	private int ensureUser(Directory.Cadre cadre) {

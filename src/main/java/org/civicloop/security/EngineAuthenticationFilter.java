@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
+import org.civicloop.organization.EngineAccounts;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,13 +34,11 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String user = authentication.getName();
 		if (authentication.getDetails() instanceof EngineIdentityAuthentication.Login login) {
-			identity.setAuthentication(user, login.groups(), login.tenants());
+			identity.setAuthentication(authentication.getName(), login.groups(), login.tenants());
 		}
 		else {
-			identity.setAuthentication(user, EngineIdentityAuthentication.groupsOf(identity, user),
-					EngineIdentityAuthentication.tenantsOf(identity, user));
+			EngineAccounts.authenticate(identity, authentication.getName());
 		}
 		try {
 			chain.doFilter(request, response);

@@ -3,8 +3,7 @@ package org.civicloop.security;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
+import org.civicloop.organization.EngineAccounts;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -70,7 +69,7 @@ class EngineIdentityAuthentication implements AuthenticationProvider {
 		if (logins.size() > MAX_REMEMBERED) {
 			logins.clear();
 		}
-		Login login = new Login(user, groupsOf(identity, user), tenantsOf(identity, user), now + REMEMBER.toNanos());
+		Login login = new Login(user, EngineAccounts.groupsOf(identity, user), EngineAccounts.tenantsOf(identity, user), now + REMEMBER.toNanos());
 		logins.put(key, login);
 		return login;
 	}
@@ -88,15 +87,6 @@ class EngineIdentityAuthentication implements AuthenticationProvider {
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-	}
-
-	static List<String> groupsOf(IdentityService identity, String user) {
-		return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-	}
-
-	static List<String> tenantsOf(IdentityService identity, String user) {
-		return identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-			.map(Tenant::getId).toList();
 	}
 
 }

@@ -255,8 +255,7 @@ final class DecisionRules {
 		var rules = new ArrayList<String>();
 		MATCHED.set(rules);
 		try {
-			var variablesWithNulls = new HashMap<String, Object>(variables);
-			return new Evaluated(engine.evaluateDecisionTable(decision, variablesWithNulls).getResultList(), rules);
+			return new Evaluated(engine.evaluateDecisionTable(decision, variables).getResultList(), rules);
 		}
 		finally {
 			MATCHED.remove();

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Guardrails {
 
-	private static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
+	static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
 
 	private static final List<String> DMN = List.of(".dmn", ".dmn11.xml");
 
@@ -61,7 +61,7 @@ public class Guardrails {
 
 	private final ObjectProvider<CountyTables> countyTables;
 
-	private final ObjectMapper json = new ObjectMapper();
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	Guardrails(VariantProperties properties, Directory directory, Categories categories, ListableBeanFactory beans,
 			ObjectProvider<CountyTables> countyTables) {
@@ -165,18 +165,21 @@ public class Guardrails {
 
 	private Optional<String> readForm(String name, byte[] bytes, List<Violation> violations) {
 		try {
-			var form = json.readTree(bytes);
-			var id = form.path("id").asText(null);
-			if (id == null || id.isBlank()) {
+			var id = formId(bytes);
+			if (id.isEmpty()) {
 				violations.add(new Violation("form", name, null, "a Camunda Form needs an id"));
-				return Optional.empty();
 			}
-			return Optional.of(id);
+			return id;
 		}
 		catch (java.io.IOException ex) {
 			violations.add(new Violation("form", name, null, "is not a Camunda Form (JSON): " + ex.getMessage().lines().findFirst().orElse("")));
 			return Optional.empty();
 		}
+	}
+
+	/** The id of a Camunda Form, if it has one. */
+	static Optional<String> formId(byte[] bytes) throws java.io.IOException {
+		return Optional.ofNullable(JSON.readTree(bytes).path("id").asText(null)).filter(id -> !id.isBlank());
 	}
 
 	private void checkUnitTables(String name, byte[] bytes, Unit unit, List<Violation> violations) {

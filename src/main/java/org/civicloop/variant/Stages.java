@@ -125,7 +125,7 @@ final class Stages {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
-		var mainFlow = reachable(false);
+		var mainFlow = mainFlow();
 		var passed = passedStages(stageOf, mainFlow);
 		for (var entry : stageOf.entrySet()) {
 			BitSet before = passed.get(entry.getKey());
@@ -164,8 +164,8 @@ final class Stages {
 		return violations;
 	}
 
-	/** Nodes reachable from a start event, following non-interrupting boundary events only when asked. */
-	private java.util.Set<String> reachable(boolean throughNonInterrupting) {
+	/** Nodes reachable from a start event without passing a non-interrupting boundary event. */
+	private java.util.Set<String> mainFlow() {
 		var seen = new java.util.LinkedHashSet<String>();
 		var queue = new ArrayDeque<String>();
 		nodes.forEach((id, node) -> {
@@ -179,7 +179,7 @@ final class Stages {
 				continue;
 			}
 			for (String target : next.getOrDefault(id, List.of())) {
-				if (throughNonInterrupting || !isNonInterrupting(target)) {
+				if (!isNonInterrupting(target)) {
 					queue.add(target);
 				}
 			}

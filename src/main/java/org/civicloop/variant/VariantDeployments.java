@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,8 +55,6 @@ class VariantDeployments {
 	private final TransactionTemplate transaction;
 
 	private final TransactionTemplate ownTransaction;
-
-	private final ObjectMapper json = new ObjectMapper();
 
 	VariantDeployments(RepositoryService repository, RuntimeService runtime, IdentityService identity, Guardrails guardrails,
 			Variants variants, VariantResolver resolver, Directory directory, DeploymentGuard guard,
@@ -266,7 +262,7 @@ class VariantDeployments {
 		int migrated = 0;
 		int skipped = 0;
 		var reasons = new ArrayList<String>();
-		var plans = new LinkedHashMap<String, Object>();
+		var plans = new LinkedHashMap<String, Plan>();
 		try {
 			for (var entry : before.entrySet()) {
 				String unitId = entry.getKey();
@@ -277,15 +273,15 @@ class VariantDeployments {
 				for (var running : variants.runningMattersNotOn(unitId, to).entrySet()) {
 					String instance = running.getKey();
 					String from = running.getValue();
-					Object plan = plans.computeIfAbsent(from + ">" + to, key -> plan(from, to));
-					if (plan instanceof String reason) {
+					Plan plan = plans.computeIfAbsent(from + ">" + to, key -> plan(from, to));
+					if (plan.refusal() != null) {
 						skipped++;
-						reasons.add("process instance " + instance + " of " + unitId + " stays on " + from + ": " + reason);
+						reasons.add("process instance " + instance + " of " + unitId + " stays on " + from + ": " + plan.refusal());
 						continue;
 					}
 					try {
 						ownTransaction.executeWithoutResult(status ->
-								runtime.newMigration((MigrationPlan) plan).processInstanceIds(instance).execute());
+								runtime.newMigration(plan.plan()).processInstanceIds(instance).execute());
 						migrated++;
 					}
 					catch (ProcessEngineException ex) {
@@ -304,18 +300,21 @@ class VariantDeployments {
 	}
 
 	/** A migration plan between two versions, or why there can be none. */
-	private Object plan(String from, String to) {
+	private record Plan(MigrationPlan plan, String refusal) {
+	}
+
+	private Plan plan(String from, String to) {
 		Optional<String> fromTenant = variants.tenantOf(from);
 		Optional<String> toTenant = variants.tenantOf(to);
 		if (!fromTenant.equals(toTenant)) {
-			return "the engine moves matters only between versions of one tenant (" + fromTenant.orElse("county")
-					+ " → " + toTenant.orElse("county") + ")";
+			return new Plan(null, "the engine moves matters only between versions of one tenant (" + fromTenant.orElse("county")
+					+ " → " + toTenant.orElse("county") + ")");
 		}
 		try {
-			return runtime.createMigrationPlan(from, to).mapEqualActivities().updateEventTriggers().build();
+			return new Plan(runtime.createMigrationPlan(from, to).mapEqualActivities().updateEventTriggers().build(), null);
 		}
 		catch (ProcessEngineException ex) {
-			return firstLine(ex);
+			return new Plan(null, firstLine(ex));
 		}
 	}
 
@@ -336,7 +335,7 @@ class VariantDeployments {
 			if (name.endsWith(".form")) {
 				formId(bytes).ifPresent(brought::add);
 			}
-			else if (Guardrails.isOf(name, List.of(".bpmn", ".bpmn20.xml"))) {
+			else if (Guardrails.isOf(name, Guardrails.BPMN)) {
 				var matcher = FORM_REF.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
 				while (matcher.find()) {
 					wanted.add(matcher.group(1));
@@ -356,12 +355,12 @@ class VariantDeployments {
 		return resources;
 	}
 
-	private Optional<String> formId(byte[] bytes) {
+	private static Optional<String> formId(byte[] bytes) {
 		try {
-			return Optional.ofNullable(json.readTree(bytes).path("id").asText(null));
+			return Guardrails.formId(bytes);
 		}
 		catch (java.io.IOException ex) {
-			return Optional.empty();
+			return Optional.empty(); // not a form: the guardrails say so when it is deployed
 		}
 	}
 

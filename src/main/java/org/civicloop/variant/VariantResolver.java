@@ -68,9 +68,10 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 
 	/** The process definition id a unit's new matters start on. */
 	String processDefinitionId(String unitId) {
-		String chosen = forUnit(unitId).processDefinitionId();
-		return chosen != null ? chosen
-				: variants.sharedProcess(VariantRules.PROCESS_KEY).map(Variants.Definition::id).orElseThrow();
+		List<Unit> chain = directory.chainUp(unitId);
+		return nearest(chain, variants.activeIn(chain.stream().map(Unit::id).toList()), VariantRules.PROCESS_KEY)
+			.map(Variants.Active::definitionId)
+			.orElseGet(() -> variants.sharedProcess(VariantRules.PROCESS_KEY).map(Variants.Definition::id).orElseThrow());
 	}
 
 	@Override

@@ -130,7 +130,7 @@ class ProcessModelIntegrationTests {
 		assertThat(options(forms.get("matter-registration"), "unit"))
 			.isEqualTo(new TreeSet<>(directory.units().stream().map(unit -> unit.id()).toList()));
 		Set<String> departments = options(forms.get("redispatch"), "leadDepartment");
-		assertThat(departments).isNotEmpty().allSatisfy(id -> assertThat(directory.hasOffice(id)).as(id).isTrue());
+		assertThat(departments).isNotEmpty().allSatisfy(id -> assertThat(directory.isHandlingGroup(id)).as(id).isTrue());
 		assertThat(departments).contains("dept-urban", "office-liuwan").doesNotContain("dispatch-centre");
 	}
 
@@ -153,7 +153,7 @@ class ProcessModelIntegrationTests {
 		for (OutputEntry entry : routing.getModelElementsByType(OutputEntry.class)) {
 			String text = entry.getTextContent();
 			if (entry.getId().endsWith("_out1") && !text.contains("town")) {
-				assertThat(directory.hasOffice(text.replace("\"", ""))).as(text).isTrue();
+				assertThat(directory.isHandlingGroup(text.replace("\"", ""))).as(text).isTrue();
 			}
 		}
 	}

@@ -94,13 +94,19 @@ class TaskTimeline {
 					record(matterId, Timeline.Kind.RETURNED, stage, department, actor, note);
 				}
 				else {
+					// whoever signs for a matter handles it
+					if (actor == null) {
+						throw new IllegalStateException("A matter can only be signed for by a cadre: claim the task first");
+					}
+					task.setVariable(SIGNED_BY, actor);
 					record(matterId, Timeline.Kind.SIGNED, stage, department, actor, "签收");
 				}
 			}
 			case "redispatch" -> {
 				String lead = (String) task.getVariable(LEAD_DEPARTMENT);
-				if (!directory.hasOffice(lead)) {
-					throw new IllegalArgumentException("Cannot re-dispatch to unknown department " + lead);
+				if (lead == null || !directory.isHandlingGroup(lead)) {
+					throw new IllegalArgumentException("Cannot re-dispatch to " + lead
+							+ ": not a department, town office or village committee");
 				}
 				task.setVariable(LEAD_DEPARTMENT_NAME, directory.officeName(lead));
 				matters.ledBy(matterId, lead);

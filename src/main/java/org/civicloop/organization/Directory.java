@@ -138,8 +138,43 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 			.findFirst().orElse(groupId);
 	}
 
-	public boolean hasOffice(String groupId) {
-		return offices().keySet().stream().anyMatch(office -> office.id().equals(groupId));
+	/**
+	 * The groups that handle matters: the county's departments, the town offices and the village committees.
+	 * Routing, re-dispatch and a variant's steps name only these; never the dispatch centre or a role group.
+	 */
+	public Set<String> handlingGroups() {
+		var groups = new java.util.LinkedHashSet<String>();
+		county.departments().forEach(department -> groups.add(department.id()));
+		for (Town town : county.towns()) {
+			groups.add(town.office().id());
+			town.villages().forEach(village -> groups.add(village.committee().id()));
+		}
+		return groups;
+	}
+
+	public boolean isHandlingGroup(String groupId) {
+		return handlingGroups().contains(groupId);
+	}
+
+	/**
+	 * The groups a unit's variant may give its own steps to: the county's departments and dispatch centre,
+	 * and the offices and committees of the unit, the units above it and the units below it.
+	 */
+	public Set<String> groupsWorkingFor(String unitId) {
+		var units = new java.util.HashSet<String>();
+		chainUp(unitId).forEach(unit -> units.add(unit.id()));
+		unitsUnder(unitId).forEach(unit -> units.add(unit.id()));
+		var groups = new java.util.LinkedHashSet<String>();
+		groups.add(county.dispatchCentre().id());
+		county.departments().forEach(department -> groups.add(department.id()));
+		for (Town town : county.towns()) {
+			if (units.contains(town.id())) {
+				groups.add(town.office().id());
+			}
+			town.villages().stream().filter(village -> units.contains(village.id()))
+				.forEach(village -> groups.add(village.committee().id()));
+		}
+		return groups;
 	}
 
 	private static void checkConsistent(County county, List<Office> roles, List<Cadre> cadres) {

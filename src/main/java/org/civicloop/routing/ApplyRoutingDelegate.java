@@ -43,9 +43,9 @@ class ApplyRoutingDelegate implements JavaDelegate {
 		var decision = (List<Map<String, Object>>) execution.getVariable(ROUTING_DECISION);
 		Routing routing = Routing.of(decision);
 		for (String department : routing.all()) {
-			if (!directory.hasOffice(department)) {
-				throw new IllegalStateException("route-matter names department " + department
-						+ ", which the organisation directory does not have");
+			if (!directory.isHandlingGroup(department)) {
+				throw new IllegalStateException("route-matter names " + department
+						+ ", which is not a department, town office or village committee of the organisation directory");
 			}
 		}
 		execution.setVariable(LEAD_DEPARTMENT, routing.lead());

@@ -1,10 +1,14 @@
 package org.civicloop.variant;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
 
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -12,97 +16,175 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The no-code rules every deployment passes, the county's shared ones included: a model may wire the
- * engine to allow-listed beans and compare variables, and nothing more — no scripts, no Java classes,
- * no method calls in expressions, DMN in FEEL only.
+ * The rules every deployment passes, the county's shared ones included. A model may carry only what
+ * {@link AllowList} enumerates; it may wire the engine to allow-listed beans and compare variables, and
+ * nothing more — no scripts, no Java classes, no built-in behaviours, no method calls in expressions, DMN
+ * in FEEL only. No expression reads the reporter's contact, no timer repeats faster than
+ * {@code min-timer-cycle}, no multi-instance makes more than {@code max-instances} instances.
  */
 final class CodeRules {
 
 	private static final Set<String> FEEL = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
-			"http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/feel/20140401");
+			"http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/feel/20140401",
+			"http://www.omg.org/spec/dmn/20180521/feel/", "https://www.omg.org/spec/dmn/20211108/feel/",
+			"https://www.omg.org/spec/dmn/20230324/feel/");
 
 	private static final Pattern EXTERNAL_FUNCTION = Pattern.compile("\\bexternal\\b\\s*\\{");
 
-	/** Camunda attributes that load a Java class. */
-	private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "variableMappingClass");
+	/** The variables that could hold the reporter's contact (briefly, on a start form): no model reads them. */
+	static final Set<String> PERSONAL = Set.of("reporterName", "reporterPhone");
 
-	/** Camunda attributes that name a bean. */
-	private static final Set<String> BEAN_ATTRIBUTES = Set.of("delegateExpression", "variableMappingDelegateExpression");
+	private static final Pattern PERSONAL_NAME = Pattern.compile("\\b(reporterName|reporterPhone)\\b");
 
 	/** Elements whose text the engine never evaluates. */
 	private static final Set<String> PROSE = Set.of("documentation", "text", "description");
+
+	private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+
+	private static final Pattern INTEGER = Pattern.compile("\\d{1,9}");
 
 	private final Set<String> allowedBeans;
 
 	private final Predicate<String> isOtherBean;
 
+	private final Duration minTimerCycle;
+
+	private final int maxInstances;
+
 	/**
 	 * @param allowedBeans the beans a model may name
 	 * @param isOtherBean whether a name is a bean of the application outside the allow-list
+	 * @param minTimerCycle the shortest interval a repeating timer may have
+	 * @param maxInstances the most instances a multi-instance activity may make
 	 */
-	CodeRules(Set<String> allowedBeans, Predicate<String> isOtherBean) {
+	CodeRules(Set<String> allowedBeans, Predicate<String> isOtherBean, Duration minTimerCycle, int maxInstances) {
 		this.allowedBeans = allowedBeans;
 		this.isOtherBean = isOtherBean;
+		this.minTimerCycle = minTimerCycle;
+		this.maxInstances = maxInstances;
 	}
 
 	void checkBpmn(String resource, Document document, List<Violation> violations) {
-		Xml.walk(document.getDocumentElement(), element -> checkBpmnElement(resource, element, violations));
+		Xml.walk(document.getDocumentElement(), element -> checkElement(resource, element, false, violations));
 	}
 
-	private void checkBpmnElement(String resource, Element element, List<Violation> violations) {
-		String ns = element.getNamespaceURI();
-		String name = element.getLocalName();
+	void checkDmn(String resource, Document document, List<Violation> violations) {
+		Xml.walk(document.getDocumentElement(), element -> checkElement(resource, element, true, violations));
+	}
+
+	private void checkElement(String resource, Element element, boolean dmn, List<Violation> violations) {
+		String ns = element.getNamespaceURI() == null ? "" : element.getNamespaceURI();
 		String id = nearestId(element);
-		if (Xml.BPMN.equals(ns) && name.equals("scriptTask")) {
-			violations.add(new Violation("script", resource, id, "script tasks run code; use a service task with an allow-listed delegate"));
+		if (AllowList.LAYOUT.contains(ns)) {
+			checkLayout(resource, element, id, violations);
+			return;
 		}
-		if (Xml.CAMUNDA.equals(ns) && name.equals("script")) {
-			violations.add(new Violation("script", resource, id, "scripts (camunda:script) are not allowed anywhere"));
+		if (AllowList.REFUSED_NAMESPACES.containsKey(ns)) {
+			violations.add(new Violation("namespace", resource, id, "<" + element.getTagName() + "> is in "
+					+ AllowList.REFUSED_NAMESPACES.get(ns)));
+			return;
 		}
-		if (Xml.CAMUNDA.equals(ns) && name.equals("connector")) {
-			violations.add(new Violation("java-class", resource, id, "connectors call out of the engine; they are not allowed"));
-		}
-		if (Xml.CAMUNDA.equals(ns) && name.equals("constraint") && "validator".equals(element.getAttribute("name"))) {
-			violations.add(new Violation("java-class", resource, id, "form field validators name Java classes; they are not allowed"));
-		}
-		if (element.hasAttribute("language") || element.hasAttribute("scriptFormat")) {
-			violations.add(new Violation("script", resource, id, "an expression in a script language ("
-					+ element.getAttribute("language") + element.getAttribute("scriptFormat") + ") is a script"));
+		String qualified = qualified(ns, element.getLocalName(), dmn);
+		var allowed = AllowList.attributes(ns, element.getLocalName(), dmn);
+		if (allowed.isEmpty()) {
+			var refusal = AllowList.refusedElement(qualified).orElseGet(() -> new AllowList.Refusal("element",
+					"is not among the elements CivicLoop deploys"));
+			violations.add(new Violation(refusal.rule(), resource, id, "<" + qualified + ">: " + refusal.message()));
+			return;
 		}
 		var attributes = element.getAttributes();
 		for (int i = 0; i < attributes.getLength(); i++) {
-			checkAttribute(resource, element, id, (Attr) attributes.item(i), violations);
+			checkAttribute(resource, qualified, id, (Attr) attributes.item(i), allowed.get(), dmn, violations);
 		}
-		if (!PROSE.contains(name) && !"http://www.omg.org/spec/BPMN/20100524/DI".equals(ns)) {
+		if (dmn) {
+			checkDmnText(resource, element, id, violations);
+			return;
+		}
+		if (!PROSE.contains(element.getLocalName())) {
 			for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
 				if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
 					checkExpression(resource, id, child.getNodeValue(), violations);
 				}
 			}
 		}
-	}
-
-	private void checkAttribute(String resource, Element element, String id, Attr attribute, List<Violation> violations) {
-		boolean camunda = Xml.CAMUNDA.equals(attribute.getNamespaceURI())
-				|| (attribute.getNamespaceURI() == null && Xml.CAMUNDA.equals(element.getNamespaceURI()));
-		String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-		String value = attribute.getValue();
-		if (camunda && CLASS_ATTRIBUTES.contains(name)) {
-			violations.add(new Violation("java-class", resource, id, "camunda:" + name + "=\"" + value
-					+ "\" loads a Java class; use camunda:delegateExpression with an allow-listed bean"));
-		}
-		else if (camunda && BEAN_ATTRIBUTES.contains(name)) {
-			var bean = Expressions.beanName(value);
-			if (bean.isEmpty() || !allowedBeans.contains(bean.get())) {
-				violations.add(new Violation("bean", resource, id, "camunda:" + name + "=\"" + value
-						+ "\" must name one allow-listed bean as ${name}: " + new java.util.TreeSet<>(allowedBeans)));
+		switch (qualified) {
+			case "timeCycle" -> checkCycle(resource, id, element.getTextContent().strip(), violations);
+			case "loopCardinality" -> checkCardinality(resource, id, element.getTextContent().strip(), violations);
+			default -> {
 			}
 		}
-		else if (camunda && name.equals("resource")) {
-			violations.add(new Violation("script", resource, id, "camunda:resource loads a script"));
+	}
+
+	private void checkAttribute(String resource, String element, String id, Attr attribute, Set<String> allowed,
+			boolean dmn, List<Violation> violations) {
+		String ns = attribute.getNamespaceURI();
+		if (XMLNS.equals(ns) || (ns == null && attribute.getName().startsWith("xmlns"))) {
+			return;
 		}
-		else if (!name.equals("xmlns") && !"http://www.w3.org/2000/xmlns/".equals(attribute.getNamespaceURI())) {
-			checkExpression(resource, id, value, violations);
+		ns = ns == null ? "" : ns;
+		String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+		if (AllowList.REFUSED_NAMESPACES.containsKey(ns)) {
+			violations.add(new Violation("namespace", resource, id, attribute.getName() + " on <" + element + "> is in "
+					+ AllowList.REFUSED_NAMESPACES.get(ns)));
+			return;
+		}
+		String prefix = AllowList.prefix(ns, dmn);
+		String name = prefix == null ? "{" + ns + "}" + local : prefix + local;
+		String value = attribute.getValue();
+		if (!allowed.contains(name)) {
+			var refusal = AllowList.refusedAttribute(name).orElseGet(() -> new AllowList.Refusal("attribute",
+					"is not among the attributes <" + element + "> may have"));
+			violations.add(new Violation(refusal.rule(), resource, id, name + "=\"" + excerpt(value) + "\": " + refusal.message()));
+			return;
+		}
+		switch (name) {
+			case "camunda:delegateExpression" -> {
+				var bean = Expressions.beanName(value);
+				if (bean.isEmpty() || !allowedBeans.contains(bean.get())) {
+					violations.add(new Violation("bean", resource, id, name + "=\"" + value
+							+ "\" must name one allow-listed bean as ${name}: " + new java.util.TreeSet<>(allowedBeans)));
+				}
+			}
+			case "expressionLanguage" -> {
+				if (!FEEL.contains(value.toLowerCase(Locale.ROOT))) {
+					violations.add(new Violation("feel-only", resource, id, "expressionLanguage \"" + value
+							+ "\": DMN expressions must be FEEL"));
+				}
+			}
+			case "camunda:collection", "source" -> {
+				checkExpression(resource, id, value, violations);
+				if (PERSONAL.contains(value.strip())) {
+					violations.add(personalData(resource, id, value));
+				}
+			}
+			case "xsi:type", "id" -> {
+			}
+			default -> checkExpression(resource, id, value, violations);
+		}
+	}
+
+	/** Layout: any element and attribute of the layout namespaces, and the colours Camunda Modeler writes. */
+	private static void checkLayout(String resource, Element element, String id, List<Violation> violations) {
+		var attributes = element.getAttributes();
+		for (int i = 0; i < attributes.getLength(); i++) {
+			String ns = ((Attr) attributes.item(i)).getNamespaceURI();
+			if (ns != null && !ns.isEmpty() && !XMLNS.equals(ns) && !AllowList.LAYOUT.contains(ns) && !AllowList.LAYOUT_ATTRIBUTES.contains(ns)) {
+				violations.add(new Violation("attribute", resource, id, attributes.item(i).getNodeName() + " on layout element <"
+						+ element.getLocalName() + "> is not among the attributes CivicLoop deploys"));
+			}
+		}
+	}
+
+	private void checkDmnText(String resource, Element element, String id, List<Violation> violations) {
+		if (!element.getLocalName().equals("text")) {
+			return;
+		}
+		String text = element.getTextContent();
+		if (EXTERNAL_FUNCTION.matcher(text).find()) {
+			violations.add(new Violation("feel-only", resource, id, "FEEL external functions call Java; they are not allowed"));
+		}
+		if (PERSONAL_NAME.matcher(text).find()) {
+			violations.add(personalData(resource, id, text));
 		}
 	}
 
@@ -112,30 +194,80 @@ final class CodeRules {
 		}
 		Expressions.problemIn(value).ifPresentOrElse(
 				problem -> violations.add(new Violation("expression", resource, id, problem)),
-				() -> Expressions.names(value).stream().filter(isOtherBean).findFirst().ifPresent(bean -> violations.add(
-						new Violation("bean", resource, id, "${" + bean + "} names an application bean outside the allow-list"))));
+				() -> {
+					var names = Expressions.names(value);
+					names.stream().filter(isOtherBean).findFirst().ifPresent(bean -> violations.add(
+							new Violation("bean", resource, id, "${" + bean + "} names an application bean outside the allow-list")));
+					if (names.stream().anyMatch(PERSONAL::contains)) {
+						violations.add(personalData(resource, id, value));
+					}
+				});
 	}
 
-	void checkDmn(String resource, Document document, List<Violation> violations) {
-		Xml.walk(document.getDocumentElement(), element -> {
-			String language = element.getAttribute("expressionLanguage");
-			if (!language.isEmpty() && !FEEL.contains(language.toLowerCase(Locale.ROOT))) {
-				violations.add(new Violation("feel-only", resource, nearestId(element), "expressionLanguage \""
-						+ language + "\": DMN expressions must be FEEL"));
-			}
-			if (element.getLocalName().equals("text") && EXTERNAL_FUNCTION.matcher(element.getTextContent()).find()) {
-				violations.add(new Violation("feel-only", resource, nearestId(element), "FEEL external functions call Java; they are not allowed"));
-			}
-		});
+	private static Violation personalData(String resource, String id, String value) {
+		return new Violation("personal-data", resource, id, "\"" + excerpt(value) + "\" reads the reporter's contact, which "
+				+ "lives in the matter record only; show reporterMasked instead");
 	}
 
-	private static String nearestId(Element element) {
+	/** A repeating timer: an ISO 8601 repetition of a fixed duration no shorter than the minimum. */
+	private void checkCycle(String resource, String id, String cycle, List<Violation> violations) {
+		if (Expressions.holdsExpression(cycle)) {
+			violations.add(new Violation("timer-cycle", resource, id, "a repeating timer needs a fixed interval, not an expression: " + excerpt(cycle)));
+			return;
+		}
+		String[] parts = cycle.split("/");
+		String period = parts.length >= 2 && parts[0].matches("R\\d*") ? parts[parts.length - 1].startsWith("P")
+				? parts[parts.length - 1] : parts[1] : null;
+		Duration interval = period == null ? null : duration(period);
+		if (interval == null) {
+			violations.add(new Violation("timer-cycle", resource, id, "\"" + excerpt(cycle)
+					+ "\" is not an ISO 8601 repetition such as R3/PT4H (cron cycles are not allowed)"));
+		}
+		else if (interval.compareTo(minTimerCycle) < 0) {
+			violations.add(new Violation("timer-cycle", resource, id, "\"" + cycle + "\" repeats every " + interval
+					+ "; a repeating timer may fire at most every " + minTimerCycle));
+		}
+	}
+
+	private static Duration duration(String iso) {
+		try {
+			return Duration.ofMillis(DatatypeFactory.newInstance().newDuration(iso).getTimeInMillis(new java.util.Date(0)));
+		}
+		catch (IllegalArgumentException | UnsupportedOperationException | DatatypeConfigurationException ex) {
+			return null;
+		}
+	}
+
+	private void checkCardinality(String resource, String id, String cardinality, List<Violation> violations) {
+		if (!INTEGER.matcher(cardinality).matches() || Integer.parseInt(cardinality) > maxInstances) {
+			violations.add(new Violation("multi-instance", resource, id, "loopCardinality \"" + excerpt(cardinality)
+					+ "\": a multi-instance activity makes a fixed number of instances, at most " + maxInstances
+					+ ", or one per element of a collection the application fills"));
+		}
+	}
+
+	private static String qualified(String namespace, String local, boolean dmn) {
+		if (AllowList.CAMUNDA.equals(namespace) && !dmn) {
+			return "camunda:" + local;
+		}
+		if ((AllowList.BPMN.equals(namespace) && !dmn) || (AllowList.DMN.contains(namespace) && dmn)) {
+			return local;
+		}
+		return "{" + namespace + "}" + local;
+	}
+
+	static String nearestId(Element element) {
 		for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
 			if (e.hasAttribute("id")) {
 				return e.getAttribute("id");
 			}
 		}
 		return null;
+	}
+
+	private static String excerpt(String text) {
+		String flat = text.strip().replaceAll("\\s+", " ");
+		return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
 	}
 
 }

@@ -147,8 +147,9 @@ final class DecisionRules {
 				Object department = row.get("department");
 				if (department == null || !knownGroups.contains(department.toString())) {
 					found.putIfAbsent("unknown:" + department, new Violation("routing", resource,
-							String.join(",", evaluated.rules()), "names department " + department
-									+ ", which the organisation directory does not have (" + where + ")"));
+							String.join(",", evaluated.rules()), "names " + department
+									+ ", which is not a department, town office or village committee of the organisation directory ("
+									+ where + ")"));
 				}
 			}
 		}

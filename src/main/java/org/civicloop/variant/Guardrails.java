@@ -70,7 +70,8 @@ public class Guardrails {
 		this.categories = categories;
 		this.countyTables = countyTables;
 		Set<String> allowed = Set.copyOf(properties.allowedBeans());
-		this.codeRules = new CodeRules(allowed, name -> !allowed.contains(name) && beans.containsBean(name));
+		this.codeRules = new CodeRules(allowed, name -> !allowed.contains(name) && beans.containsBean(name),
+				properties.minTimerCycle(), properties.maxInstances());
 	}
 
 	/** The beans models may name. */
@@ -103,7 +104,7 @@ public class Guardrails {
 			if (isOf(name, BPMN)) {
 				codeRules.checkBpmn(name, document.getValue(), violations);
 				if (unit.isPresent()) {
-					VariantRules.check(name, document.getValue(), forms, violations);
+					VariantRules.check(name, document.getValue(), forms, directory.groupsWorkingFor(unit.get().id()), violations);
 				}
 			}
 			else {
@@ -165,7 +166,9 @@ public class Guardrails {
 
 	private Optional<String> readForm(String name, byte[] bytes, List<Violation> violations) {
 		try {
-			var id = formId(bytes);
+			var form = JSON.readTree(bytes);
+			FormRules.check(name, form, violations);
+			var id = Optional.ofNullable(form.path("id").asText(null)).filter(text -> !text.isBlank());
 			if (id.isEmpty()) {
 				violations.add(new Violation("form", name, null, "a Camunda Form needs an id"));
 			}
@@ -199,8 +202,7 @@ public class Guardrails {
 					violations.addAll(decisionRules.checkTimeLimits(name, model, countyTables.getObject().timeLimits(), domain));
 				}
 				else if ("route-matter".equals(key)) {
-					violations.addAll(decisionRules.checkRouting(name, model, domain,
-							directory.offices().keySet().stream().map(Directory.Office::id).collect(java.util.stream.Collectors.toSet())));
+					violations.addAll(decisionRules.checkRouting(name, model, domain, directory.handlingGroups()));
 				}
 				else {
 					violations.add(new Violation("definition", name, key, "a unit's variant may define only the tables "

@@ -127,6 +127,20 @@ final class Stages {
 		}
 		var mainFlow = mainFlow();
 		var passed = passedStages(stageOf, mainFlow);
+		for (String id : stageOf.keySet()) {
+			if (!mainFlow.contains(id)) {
+				violations.add(new Violation("stage-bypass", resource, id, REQUIRED.get(stageOf.get(id))
+						+ " stands on a branch of a non-interrupting event; stages belong to the matter's own flow"));
+			}
+		}
+		int returnVisit = REQUIRED.indexOf("return-visit");
+		nodes.forEach((id, node) -> {
+			boolean rework = node.getLocalName().equals("serviceTask")
+					&& Expressions.beanName(Xml.attribute(node, "delegateExpression")).filter("startReworkDelegate"::equals).isPresent();
+			if (rework && (!mainFlow.contains(id) || !passed.get(id).get(returnVisit))) {
+				violations.add(new Violation("stage-order", resource, id, "rework (${startReworkDelegate}) starts only after the return visit"));
+			}
+		});
 		for (var entry : stageOf.entrySet()) {
 			BitSet before = passed.get(entry.getKey());
 			for (int earlier = 0; before != null && earlier < entry.getValue(); earlier++) {

@@ -12,12 +12,16 @@ import org.springframework.util.unit.DataSize;
  * @param allowedBeans the beans models may name, and the only beans the engine's expressions can reach
  * @param maxResourceSize the largest model, form or diagram a deployment may hold
  * @param maxElements the most XML elements one model may have
+ * @param minTimerCycle the shortest interval at which a repeating timer may fire
+ * @param maxInstances the most instances one multi-instance activity may make
  */
 @ConfigurationProperties("civicloop.variants")
 public record VariantProperties(
 		@DefaultValue({ "registerMatterDelegate", "applyRoutingDelegate", "scheduleSignForDelegate",
-				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate", "closeMatterDelegate",
-				"recordSignerDelegate" }) Set<String> allowedBeans,
+				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate",
+				"closeMatterDelegate" }) Set<String> allowedBeans,
 		@DefaultValue("2MB") DataSize maxResourceSize,
-		@DefaultValue("5000") int maxElements) {
+		@DefaultValue("5000") int maxElements,
+		@DefaultValue("PT1H") java.time.Duration minTimerCycle,
+		@DefaultValue("20") int maxInstances) {
 }

@@ -28,7 +28,7 @@ final class VariantRules {
 			"association", "group", "category", "categoryValue");
 
 	private static final Set<String> CAMUNDA_ELEMENTS = Set.of("properties", "property", "inputOutput", "inputParameter",
-			"outputParameter", "taskListener", "executionListener", "list", "value", "map", "entry");
+			"outputParameter", "list", "value", "map", "entry");
 
 	private static final Set<String> DIAGRAM_NAMESPACES = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
 			"http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
@@ -43,7 +43,11 @@ final class VariantRules {
 	private VariantRules() {
 	}
 
-	static void check(String resource, Document document, Set<String> formsInDeployment, List<Violation> violations) {
+	/**
+	 * @param groups the groups the unit's own steps may be given to
+	 */
+	static void check(String resource, Document document, Set<String> formsInDeployment, Set<String> groups,
+			List<Violation> violations) {
 		Element root = document.getDocumentElement();
 		Xml.walk(root, element -> checkElement(resource, element, violations));
 		for (Element process : Xml.children(root, Xml.BPMN, "process")) {
@@ -58,6 +62,7 @@ final class VariantRules {
 				checkWarning(resource, process, element, violations);
 			});
 			violations.addAll(Stages.check(resource, process));
+			WorkRules.check(resource, process, groups, violations);
 		}
 	}
 

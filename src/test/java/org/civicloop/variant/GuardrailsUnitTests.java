@@ -32,8 +32,8 @@ class GuardrailsUnitTests {
 		Guardrails.CountyTables county = () -> DecisionRules.read(timeLimits().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		beans.registerSingleton("countyTables", county);
 		var properties = new VariantProperties(Set.of("registerMatterDelegate", "applyRoutingDelegate", "scheduleSignForDelegate",
-				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate", "closeMatterDelegate",
-				"recordSignerDelegate"), DataSize.ofMegabytes(2), 5000);
+				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate", "closeMatterDelegate"),
+				DataSize.ofMegabytes(2), 5000, java.time.Duration.ofHours(1), 20);
 		return new Guardrails(properties, DIRECTORY, new Categories(), beans, beans.getBeanProvider(Guardrails.CountyTables.class));
 	}
 
@@ -67,6 +67,16 @@ class GuardrailsUnitTests {
 		else {
 			assertThat(violations).extracting(Violation::rule).contains(malicious.rule());
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("sharedCases")
+	void theRulesForEveryDeploymentHoldForTheCountysSharedOnesToo(MaliciousModels.Case malicious) {
+		assertThat(guardrails.check(malicious.files(), null)).extracting(Violation::rule).contains(malicious.rule());
+	}
+
+	static List<MaliciousModels.Case> sharedCases() {
+		return MaliciousModels.all().stream().filter(MaliciousModels.Case::shared).toList();
 	}
 
 	@Test

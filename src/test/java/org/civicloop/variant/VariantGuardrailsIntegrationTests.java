@@ -79,6 +79,18 @@ class VariantGuardrailsIntegrationTests {
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("org.civicloop.variant.GuardrailsUnitTests#sharedCases")
+	void aDesignersSharedDeploymentIsRefusedByTheRulesForEveryDeployment(MaliciousModels.Case malicious) {
+		long deployments = repository.createDeploymentQuery().count();
+
+		var refused = http.deploy("designer", null, malicious.files());
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("guardrails", malicious.rule() + " in ");
+		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
+	}
+
 	@Test
 	void theCountysSharedDeploymentsGetTheNoCodeRules() {
 		long deployments = repository.createDeploymentQuery().count();

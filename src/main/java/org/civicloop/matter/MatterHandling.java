@@ -13,6 +13,39 @@ public final class MatterHandling {
 	private MatterHandling() {
 	}
 
+	/** The stages of the loop as user tasks name them in their {@code civicloop.stage} property. */
+	public static final class Stages {
+
+		public static final String SIGN_FOR = "sign-for";
+
+		public static final String REDISPATCH = "redispatch";
+
+		public static final String HANDLE = "handle";
+
+		public static final String CO_HANDLE = "co-handle";
+
+		public static final String REVIEW = "review";
+
+		public static final String RETURN_VISIT = "return-visit";
+
+		private Stages() {
+		}
+
+	}
+
+	/** The fields of the start form: what a cadre registering a matter in Tasklist enters. */
+	public static final java.util.Set<String> START_INPUTS = java.util.Set.of(Vars.CHANNEL, Vars.MATTER_TYPE, Vars.CATEGORY,
+			Vars.URGENCY, Vars.DESCRIPTION, Vars.UNIT, Vars.ADDRESS, Vars.GRID_CODE, Vars.REPORTER_NAME, Vars.REPORTER_PHONE);
+
+	/** What the cadre of each stage enters (the input fields of its form): all a completion of its task may set. */
+	public static final java.util.Map<String, java.util.Set<String>> STAGE_INPUTS = java.util.Map.of(
+			Stages.SIGN_FOR, java.util.Set.of(Vars.SIGN_FOR_DECISION, Vars.RETURN_REASON, Vars.RETURN_NOTE),
+			Stages.REDISPATCH, java.util.Set.of(Vars.LEAD_DEPARTMENT, Vars.REDISPATCH_NOTE),
+			Stages.HANDLE, java.util.Set.of(Vars.HANDLING_RESULT, Vars.HANDLING_REPLY),
+			Stages.CO_HANDLE, java.util.Set.of(Vars.CO_HANDLING_REPLY),
+			Stages.REVIEW, java.util.Set.of(Vars.REVIEW_DECISION, Vars.REVIEW_NOTE),
+			Stages.RETURN_VISIT, java.util.Set.of(Vars.SATISFACTION, Vars.RESOLVED, Vars.VISIT_NOTE));
+
 	/** Element ids of the user tasks. */
 	public static final class Tasks {
 

@@ -23,6 +23,8 @@ import static org.civicloop.matter.MatterHandling.Vars.*;
 @Service
 public class MatterProcess {
 
+	private static final ThreadLocal<Matter> REGISTERING = new ThreadLocal<>();
+
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
@@ -68,9 +70,6 @@ public class MatterProcess {
 	Matter start(NewMatter matter, String registeredBy) {
 		Matter stored = matters.add(matter, ClockUtil.now().toInstant(), registeredBy);
 		Map<String, Object> variables = new HashMap<>();
-		variables.put(MATTER_ID, stored.id());
-		variables.put(TRACKING_NO, stored.trackingNo());
-		variables.put(REPORTER_MASKED, stored.reporter().masked());
 		variables.put(CHANNEL, matter.channel());
 		variables.put(MATTER_TYPE, matter.matterType());
 		variables.put(CATEGORY, matter.category());
@@ -89,15 +88,26 @@ public class MatterProcess {
 		// would); the start runs as the application, like the Java API, without that check a second time.
 		var caller = identity.getCurrentAuthentication();
 		identity.clearAuthentication();
+		REGISTERING.set(stored);
 		try {
-			start.businessKey(stored.trackingNo()).setVariables(variables).execute();
+			MatterVariables.asApplication(() -> start.businessKey(stored.trackingNo()).setVariables(variables).execute());
 		}
 		finally {
+			REGISTERING.remove();
 			if (caller != null) {
 				identity.setAuthentication(caller);
 			}
 		}
 		return matters.byId(stored.id()).orElseThrow();
+	}
+
+	/**
+	 * The record this application has just stored for the process it is starting under this business key:
+	 * registration takes the record from here, inside the application, never from a caller's variables.
+	 */
+	static Matter registering(String businessKey) {
+		Matter stored = REGISTERING.get();
+		return stored != null && stored.trackingNo().equals(businessKey) ? stored : null;
 	}
 
 	/** The variables through which the model evaluates the unit's version of each table. */
@@ -120,12 +130,12 @@ public class MatterProcess {
 	public void evaluate(String trackingNo, String satisfaction, boolean resolved, String note) {
 		Matter matter = matters.byTrackingNo(trackingNo)
 			.orElseThrow(() -> new IllegalArgumentException("No matter " + trackingNo));
-		runtime.createMessageCorrelation(MatterHandling.MESSAGE_CITIZEN_EVALUATION)
+		MatterVariables.asApplication(() -> runtime.createMessageCorrelation(MatterHandling.MESSAGE_CITIZEN_EVALUATION)
 			.processInstanceBusinessKey(trackingNo)
 			.setVariable(SATISFACTION, satisfaction)
 			.setVariable(RESOLVED, resolved ? "yes" : "no")
 			.setVariable(VISIT_NOTE, note == null ? "" : note)
-			.correlate();
+			.correlateWithResult());
 		matters.rated(matter.id(), satisfaction);
 		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.CITIZEN_EVALUATED, ClockUtil.now().toInstant(),
 				"return-visit", null, null, satisfaction + (resolved ? "，已解决" : "，未解决")));

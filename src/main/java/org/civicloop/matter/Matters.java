@@ -103,9 +103,10 @@ public class Matters {
 				+ " order by registered_at desc, id desc limit :limit").params(params).query(Matters::map).list();
 	}
 
-	void startedAs(long id, String processInstanceId) {
-		jdbc.sql("update matter set process_instance_id = :pi where id = :id")
-			.param("pi", processInstanceId).param("id", id).update();
+	/** Claims a record for its process: true once, false when another process already has it. */
+	boolean startedAs(long id, String processInstanceId) {
+		return jdbc.sql("update matter set process_instance_id = :pi where id = :id and process_instance_id is null")
+			.param("pi", processInstanceId).param("id", id).update() == 1;
 	}
 
 	public void movedTo(long id, String stage) {

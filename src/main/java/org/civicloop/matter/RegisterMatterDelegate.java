@@ -1,7 +1,11 @@
 package org.civicloop.matter;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
@@ -11,12 +15,22 @@ import org.springframework.stereotype.Component;
 import static org.civicloop.matter.MatterHandling.Vars.*;
 
 /**
- * 受理: makes sure the matter has its record and tracking number, and gives the process the context
- * every later step shows (names of category, urgency and unit; the masked reporter).
+ * 受理: fixes the record the process works on, once, and gives the process the context every later step
+ * shows (names of category, urgency and unit; the masked reporter).
  *
- * <p>A matter started from the Tasklist start form arrives as form variables: its record is made
- * here, and the reporter's name and phone move into it and out of the process variables. A matter
- * registered through {@link MatterProcess} already has its record.
+ * <p>The record comes from one of two places, never from variables a caller supplies:
+ * <ul>
+ * <li>a matter {@link MatterProcess} registered: the record it has just stored under the process's business
+ * key, handed over inside the application;
+ * <li>a matter started from its start form (Tasklist, or {@code submit-form} over the engine REST API): its
+ * fields are checked as the facade checks a report, the record is made here, and the reporter's name and
+ * phone move into it and out of the process variables. Nothing else starts a matter: a plain start over the
+ * engine REST API, a message or a timer is refused. Such a start may carry the start
+ * form's fields and nothing else ({@link MatterVariables}), and no business key: the tracking number is
+ * the record's.
+ * </ul>
+ * Either way the record is claimed for this process instance in the database, so no second process can
+ * ever work on it.
  */
 @Component("registerMatterDelegate")
 class RegisterMatterDelegate implements JavaDelegate {
@@ -33,39 +47,45 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	private final MatterDefinitions definitions;
 
+	private final MatterVariables variables;
+
 	RegisterMatterDelegate(Matters matters, Timeline timeline, Categories categories, Directory directory,
-			MatterProperties properties, MatterDefinitions definitions) {
+			MatterProperties properties, MatterDefinitions definitions, MatterVariables variables) {
 		this.matters = matters;
 		this.timeline = timeline;
 		this.categories = categories;
 		this.directory = directory;
 		this.properties = properties;
 		this.definitions = definitions;
+		this.variables = variables;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Registered matter = execution.hasVariable(TRACKING_NO) ? Registered.of(execution) : Registered.of(fromStartForm(execution));
-		matters.startedAs(matter.id(), execution.getProcessInstanceId());
+		Matter registered = MatterProcess.registering(execution.getProcessBusinessKey());
+		Matter matter = registered != null ? registered : fromStartForm(execution);
+		if (!matters.startedAs(matter.id(), execution.getProcessInstanceId())) {
+			throw new AuthorizationException("Matter " + matter.trackingNo() + " already has its process");
+		}
 		Unit unit = directory.unit(matter.unitId()).orElseThrow();
-		if (!execution.hasVariable(TIME_LIMITS_VERSION)) {
+		if (registered == null) {
 			var choice = definitions.forUnit(unit.id());
 			requireDefinition(execution, choice, unit);
 			execution.setVariables(MatterProcess.bindings(choice));
 		}
+		execution.setVariable(MATTER_ID, matter.id());
 		execution.setVariable(TRACKING_NO, matter.trackingNo());
 		execution.setVariable(CATEGORY_NAME, categories.byCode(matter.category()).orElseThrow().name());
 		execution.setVariable(URGENCY_NAME, NewMatter.URGENCIES.get(matter.urgency()));
 		execution.setVariable(UNIT_NAME, unit.name());
 		execution.setVariable(UNIT_LEVEL, unit.level().code());
 		execution.setVariable(TOWN, unit.townId());
-		execution.setVariable(REPORTER_MASKED, matter.reporterMasked());
+		execution.setVariable(REPORTER_MASKED, matter.reporter().masked());
 		execution.setVariable(REWORK_COUNT, 0);
 		execution.setVariable(MAX_REWORK, properties.maxRework());
 		execution.setVariable(MATTER_HISTORY, "");
 		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.REGISTERED, ClockUtil.now().toInstant(),
-				"registered", "dispatch-centre", (String) execution.getVariable(REGISTERED_BY),
-				"渠道 " + matter.channel()));
+				"registered", "dispatch-centre", matter.registeredBy(), "渠道 " + matter.channel()));
 	}
 
 	/**
@@ -77,49 +97,39 @@ class RegisterMatterDelegate implements JavaDelegate {
 		String tenant = execution.getTenantId();
 		boolean right = choice.processDefinitionId() == null ? tenant == null : choice.processDefinitionId().equals(running);
 		if (!right) {
-			throw new IllegalArgumentException("Matters of " + unit.name() + " run on "
+			throw new FormFieldValidationException("unit", "Matters of " + unit.name() + " run on "
 					+ (choice.processDefinitionId() == null ? "the county's process" : "its own variant " + choice.processDefinitionId())
 					+ ", not on " + running + "; start the matter from that process");
 		}
 	}
 
-	/**
-	 * What this step needs of a matter: from the variables {@link MatterProcess} starts it with, so that a
-	 * facade intake does not read back the record it has just written, or from the record made here.
-	 */
-	private record Registered(long id, String trackingNo, String category, String urgency, String unitId,
-			String reporterMasked, String channel) {
-
-		static Registered of(DelegateExecution execution) {
-			return new Registered(((Number) execution.getVariable(MATTER_ID)).longValue(), text(execution, TRACKING_NO),
-					text(execution, CATEGORY), text(execution, URGENCY), text(execution, UNIT), text(execution, REPORTER_MASKED),
-					text(execution, CHANNEL));
-		}
-
-		static Registered of(Matter matter) {
-			return new Registered(matter.id(), matter.trackingNo(), matter.category(), matter.urgency(), matter.unitId(),
-					matter.reporter().masked(), matter.channel());
-		}
-
-	}
-
+	/** The record of a matter started from the start form: checked as the facade checks a report, then stored. */
 	private Matter fromStartForm(DelegateExecution execution) {
+		if (!(Context.getCommandInvocationContext().getCommand() instanceof SubmitStartFormCmd)) {
+			throw new AuthorizationException("A matter is registered through its start form (Tasklist) or POST /api/matters, "
+					+ "which check it and give it its tracking number");
+		}
+		if (execution.getProcessBusinessKey() != null) {
+			throw new AuthorizationException("A matter gets its tracking number at registration; a start may not name one ("
+					+ execution.getProcessBusinessKey() + ")");
+		}
+		variables.taken(execution.getProcessInstanceId(), MatterHandling.START_INPUTS, "registration from the start form");
 		// at a walk-in desk the cadre filling in the start form is the operator acting for the resident
 		String channel = text(execution, CHANNEL);
-		String operator = "walk-in".equals(channel) ? text(execution, REGISTERED_BY) : null;
+		String registeredBy = text(execution, REGISTERED_BY);
+		String operator = "walk-in".equals(channel) ? registeredBy : null;
 		var reported = new NewMatter(channel, text(execution, MATTER_TYPE), text(execution, CATEGORY),
 				text(execution, URGENCY), text(execution, DESCRIPTION), text(execution, UNIT), text(execution, ADDRESS),
 				text(execution, GRID_CODE), new Contact(text(execution, REPORTER_NAME), text(execution, REPORTER_PHONE)),
 				null, null, operator, java.util.List.of());
 		var problems = reported.problems(categories, directory);
 		if (!problems.isEmpty()) {
-			throw new NewMatter.InvalidMatterException(problems);
+			throw new FormFieldValidationException(problems.keySet(), new NewMatter.InvalidMatterException(problems).getMessage());
 		}
 		execution.removeVariable(REPORTER_NAME);
 		execution.removeVariable(REPORTER_PHONE);
-		Matter matter = matters.add(reported, ClockUtil.now().toInstant(), (String) execution.getVariable(REGISTERED_BY));
+		Matter matter = matters.add(reported, ClockUtil.now().toInstant(), registeredBy);
 		execution.setProcessBusinessKey(matter.trackingNo());
-		execution.setVariable(MATTER_ID, matter.id());
 		return matter;
 	}
 

@@ -39,7 +39,7 @@ class TaskTimeline {
 
 	private final MatterProperties properties;
 
-	private final Map<String, String> stages = new ConcurrentHashMap<>();
+	private static final Map<String, String> STAGES = new ConcurrentHashMap<>();
 
 	TaskTimeline(Matters matters, Timeline timeline, Directory directory, MatterProperties properties) {
 		this.matters = matters;
@@ -104,10 +104,6 @@ class TaskTimeline {
 			}
 			case "redispatch" -> {
 				String lead = (String) task.getVariable(LEAD_DEPARTMENT);
-				if (lead == null || !directory.isHandlingGroup(lead)) {
-					throw new IllegalArgumentException("Cannot re-dispatch to " + lead
-							+ ": not a department, town office or village committee");
-				}
 				task.setVariable(LEAD_DEPARTMENT_NAME, directory.officeName(lead));
 				matters.ledBy(matterId, lead);
 				String note = "改派至" + directory.officeName(lead) + "：" + task.getVariable(REDISPATCH_NOTE);
@@ -154,8 +150,9 @@ class TaskTimeline {
 			.orElseGet(() -> (String) task.getVariable(LEAD_DEPARTMENT));
 	}
 
-	private String stageOf(DelegateTask task) {
-		return stages.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+	/** The stage a task is, from its {@code civicloop.stage} property; {@code other} when it has none. */
+	static String stageOf(DelegateTask task) {
+		return STAGES.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
 				key -> stageProperty(task.getBpmnModelElementInstance()));
 	}
 

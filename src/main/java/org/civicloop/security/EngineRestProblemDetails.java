@@ -13,11 +13,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Turns the engine REST API's errors ({@code {"type","message","code"}}) into RFC 9457 problem details,
- * and keeps database internals out of them: a message that carries SQL or a MyBatis trace is replaced.
+ * Turns the engine REST API's errors ({@code {"type","message","code"}}) into RFC 9457 problem details —
+ * on {@code /engine-rest} and on the webapps' own copy of it under {@code /camunda/api/engine} — titled by
+ * their HTTP status, never by an engine class, and keeps database internals out of them: a message that carries SQL or a MyBatis trace is replaced.
  * A lost race (two cadres completing one task at once) is a 409 Conflict, whichever way the engine noticed it.
  */
 class EngineRestProblemDetails extends OncePerRequestFilter {
@@ -43,19 +43,23 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		var wrapper = new ContentCachingResponseWrapper(response);
+		var wrapper = new ErrorHoldingResponse(response);
 		chain.doFilter(request, wrapper);
+		wrapper.finish();
+		if (!wrapper.isHeld() || response.isCommitted()) {
+			return;
+		}
 		int status = wrapper.getStatus();
-		if (status < 400 || "application/problem+json".equals(wrapper.getContentType())) {
-			wrapper.copyBodyToResponse();
+		if ("application/problem+json".equals(wrapper.getContentType())) {
+			response.setStatus(status);
+			response.getOutputStream().write(wrapper.heldBody());
 			return;
 		}
 		Map<?, ?> error = engineError(wrapper);
-		String engineType = error == null ? HttpStatusTitles.of(status) : String.valueOf(error.get("type"));
-		String message = error == null ? null : String.valueOf(error.get("message"));
+		String engineType = error == null ? "" : String.valueOf(error.get("type"));
+		String message = error == null ? wrapper.errorMessage() : String.valueOf(error.get("message"));
 		if (lostARace(request, status, engineType, message)) {
 			status = 409;
-			engineType = "Conflict";
 			message = "Someone else completed or changed this at the same moment; nothing was done twice. Reload and look again";
 		}
 		else if (status == 400 && message != null && message.startsWith(GUARDRAILS)) {
@@ -64,8 +68,8 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		else if (message == null || status >= 500 || INTERNALS.matcher(message).matches()) {
 			message = status >= 500 ? "The engine could not complete the request" : "The request is not valid for this endpoint";
 		}
-		wrapper.resetBuffer();
-		Problems.write(response, status, engineType, message);
+		// the webapps show an error's "message"; the title is the status's, never an engine class name
+		Problems.write(response, status, HttpStatusTitles.of(status), message, Map.of("message", message));
 	}
 
 	/**
@@ -90,13 +94,14 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
 	}
 
-	private Map<?, ?> engineError(ContentCachingResponseWrapper wrapper) {
+	private Map<?, ?> engineError(ErrorHoldingResponse wrapper) {
 		String type = wrapper.getContentType();
-		if (type == null || !type.startsWith("application/json") || wrapper.getContentSize() == 0) {
+		byte[] body = wrapper.heldBody();
+		if (type == null || !type.startsWith("application/json") || body.length == 0) {
 			return null;
 		}
 		try {
-			return json.readValue(wrapper.getContentAsByteArray(), Map.class);
+			return json.readValue(body, Map.class);
 		}
 		catch (IOException notAnEngineError) {
 			return null;

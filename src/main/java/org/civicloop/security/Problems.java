@@ -16,11 +16,18 @@ final class Problems {
 	}
 
 	static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+		write(response, status, title, detail, Map.of());
+	}
+
+	/** A problem with extension members beside the standard ones. */
+	static void write(HttpServletResponse response, int status, String title, String detail, Map<String, Object> extensions)
+			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", title);
 		problem.put("status", status);
 		problem.put("detail", detail);
+		problem.putAll(extensions);
 		byte[] body = JSON.writeValueAsBytes(problem);
 		response.resetBuffer();
 		response.setStatus(status);

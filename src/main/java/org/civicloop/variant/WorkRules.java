@@ -149,6 +149,10 @@ final class WorkRules {
 
 	private void start(Element start) {
 		String id = start.getAttribute("id");
+		if (!"registeredBy".equals(Xml.attribute(start, "initiator"))) {
+			violations.add(new Violation("before-registration", resource, id,
+					"the start event names who registers the matter: camunda:initiator=\"registeredBy\""));
+		}
 		for (Element child : Xml.children(start)) {
 			if (Xml.BPMN.equals(child.getNamespaceURI()) && !Set.of("outgoing", "documentation").contains(child.getLocalName())) {
 				violations.add(new Violation("before-registration", resource, id, "a matter starts at a plain start event (no "

@@ -41,7 +41,9 @@ class RoleMatrixIntegrationTests {
 				user -> http.get(user, "/engine-rest/task").statusCode());
 		check(wrong, "GET /engine-rest/engine",      row(401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
 				user -> http.get(user, "/engine-rest/engine").statusCode());
-		check(wrong, "start matter (engine REST)",   row(401, 200, 403, 403, 200, 403, 403, 403, 403, 200),
+		check(wrong, "start matter (start form)",    row(401, 200, 403, 403, 200, 403, 403, 403, 403, 200),
+				user -> http.postJson(user, "/engine-rest/process-definition/key/matter-handling/submit-form", MATTER).statusCode());
+		check(wrong, "start matter (plain start)",   row(401, 403, 403, 403, 403, 403, 403, 403, 403, 403),
 				user -> http.postJson(user, "/engine-rest/process-definition/key/matter-handling/start", MATTER).statusCode());
 		check(wrong, "deploy shared",                row(401, 200, 200, 403, 403, 403, 403, 403, 403, 403),
 				user -> http.deploy(user, null, "time-limits.dmn", table).statusCode());

@@ -127,7 +127,7 @@ class VariantsIntegrationTests {
 		assertThat(Duration.between(started.toInstant(), due.toInstant())).isBetween(Duration.ofMinutes(119), Duration.ofMinutes(120));
 
 		work(trackingNo, "task_signFor", Map.of("signForDecision", "sign"));
-		work(trackingNo, "task_handle", Map.of("handlingResult", "resolved", "handlingReply", "已修补路面"));
+		work(trackingNo, "task_handle", Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，恢复通行"));
 		Task verification = onlyTask(trackingNo, "task_onSiteVerification");
 		assertThat(process.cadresFor(verification)).contains("shangtang.yang");
 		process.work(verification.getId(), "shangtang.yang", Map.of());
@@ -208,7 +208,7 @@ class VariantsIntegrationTests {
 		assertThat(instance(trackingNo).getProcessDefinitionId()).isEqualTo(v1Definition);
 
 		work(trackingNo, "task_signFor", Map.of("signForDecision", "sign"));
-		work(trackingNo, "task_handle", Map.of("handlingResult", "resolved", "handlingReply", "已修补路面"));
+		work(trackingNo, "task_handle", Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，恢复通行"));
 		onlyTask(trackingNo, "task_onSiteVerification");
 
 		var withoutVerification = files(PROCESS, process());

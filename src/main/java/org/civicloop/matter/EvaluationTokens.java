@@ -11,20 +11,48 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The token a citizen gets at intake to rate their matter later: an HMAC of the tracking number under
- * {@code civicloop.matter.evaluation-secret}. Nothing is stored, every node computes the same token, and a
- * retried intake answers with the same token.
+ * The token a citizen gets at intake to follow and rate their matter: an HMAC of the tracking number under
+ * {@code civicloop.matter.evaluation-secret}. Nothing is stored, every node computes the same token, a
+ * retried intake answers with the same token, and without the secret no one can derive it from the tracking
+ * number. After the secret is rotated, tokens made under the secrets listed in
+ * {@code previous-evaluation-secrets} are still accepted.
  */
 @Component
-class EvaluationTokens {
+public class EvaluationTokens {
 
 	private final SecretKeySpec key;
 
+	private final java.util.List<SecretKeySpec> previous;
+
 	EvaluationTokens(MatterProperties properties) {
-		this.key = new SecretKeySpec(properties.evaluationSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		this.key = key(properties.evaluationSecret());
+		this.previous = properties.previousEvaluationSecrets().stream().map(EvaluationTokens::key).toList();
 	}
 
-	String of(String trackingNo) {
+	public String of(String trackingNo) {
+		return of(key, trackingNo);
+	}
+
+	boolean matches(String trackingNo, String token) {
+		if (token == null || trackingNo == null) {
+			return false;
+		}
+		boolean matches = equal(of(key, trackingNo), token);
+		for (SecretKeySpec earlier : previous) {
+			matches |= equal(of(earlier, trackingNo), token);
+		}
+		return matches;
+	}
+
+	private static boolean equal(String expected, String token) {
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static SecretKeySpec key(String secret) {
+		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+	private static String of(SecretKeySpec key, String trackingNo) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
@@ -34,11 +62,6 @@ class EvaluationTokens {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
 		}
-	}
-
-	boolean matches(String trackingNo, String token) {
-		return token != null && MessageDigest.isEqual(of(trackingNo).getBytes(StandardCharsets.UTF_8),
-				token.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

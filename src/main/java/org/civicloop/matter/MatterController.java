@@ -83,9 +83,10 @@ class MatterController {
 			outcome = intake.replay(caller.user(), idempotencyKey);
 		}
 		Matter matter = outcome.matter();
-		var answer = new IntakeAnswer(matter.trackingNo(), matter.stage(),
-				outcome.duplicate() ? matter.trackingNo() : null, outcome.duplicate() ? null : tokens.of(matter.trackingNo()),
-				"/api/matters/" + matter.trackingNo(), "/api/public/matters/" + matter.trackingNo());
+		String token = outcome.duplicate() ? null : tokens.of(matter.trackingNo());
+		var answer = new IntakeAnswer(matter.trackingNo(), matter.stage(), outcome.duplicate() ? matter.trackingNo() : null,
+				token, "/api/matters/" + matter.trackingNo(),
+				token == null ? null : "/api/public/matters/" + matter.trackingNo() + "?token=" + token);
 		var response = outcome.duplicate() ? ResponseEntity.ok() : ResponseEntity.created(URI.create(answer.self()));
 		if (outcome.replayed()) {
 			response.header("Idempotent-Replayed", "true");

@@ -17,6 +17,10 @@ public class Matters {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
+	private static final String PUBLIC_ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz";
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	private final JdbcClient jdbc;
 
 	private final MatterProperties properties;
@@ -26,15 +30,19 @@ public class Matters {
 		this.properties = properties;
 	}
 
-	/** Stores a new matter and gives it its tracking number: CL, the local date, the record number. */
+	/**
+	 * Stores a new matter and gives it its tracking number (CL, the local date, the record number) and its
+	 * public id (random).
+	 */
 	public Matter add(NewMatter matter, Instant at, String registeredBy) {
 		var keys = new GeneratedKeyHolder();
+		String publicId = newPublicId();
 		jdbc.sql("""
 				insert into matter (channel, matter_type, category, urgency, description, unit_id, address, grid_code,
 				                    reporter_name, reporter_phone, stage, registered_at, latitude, longitude,
-				                    registered_by, operator_id, attachments)
+				                    registered_by, operator_id, attachments, public_id)
 				values (:channel, :type, :category, :urgency, :description, :unit, :address, :grid,
-				        :name, :phone, 'registered', :at, :latitude, :longitude, :registeredBy, :operator, :attachments)""")
+				        :name, :phone, 'registered', :at, :latitude, :longitude, :registeredBy, :operator, :attachments, :publicId)""")
 			.param("channel", matter.channel())
 			.param("type", matter.matterType())
 			.param("category", matter.category())
@@ -51,6 +59,7 @@ public class Matters {
 			.param("registeredBy", registeredBy)
 			.param("operator", matter.operatorId())
 			.param("attachments", matter.attachments().isEmpty() ? null : String.join("\n", matter.attachments()))
+			.param("publicId", publicId)
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
@@ -58,7 +67,28 @@ public class Matters {
 		return new Matter(id, trackingNo, null, matter.channel(), matter.matterType(), matter.category(), matter.urgency(),
 				matter.description(), matter.unitId(), matter.address(), matter.gridCode(), matter.reporter(), "registered", null,
 				java.util.List.of(), at, null, null, matter.latitude(), matter.longitude(), registeredBy, matter.operatorId(),
-				matter.attachments(), null);
+				matter.attachments(), null, publicId);
+	}
+
+	/** Twelve characters of an unambiguous alphabet, 60 random bits: unguessable, short enough to read out. */
+	static String newPublicId() {
+		char[] id = new char[12];
+		for (int i = 0; i < id.length; i++) {
+			id[i] = PUBLIC_ID_ALPHABET.charAt(RANDOM.nextInt(PUBLIC_ID_ALPHABET.length()));
+		}
+		return new String(id);
+	}
+
+	/** Gives the records made before public ids existed one each. */
+	int fillPublicIds() {
+		var missing = jdbc.sql("select id from matter where public_id is null").query(Long.class).list();
+		missing.forEach(id -> jdbc.sql("update matter set public_id = :publicId where id = :id")
+			.param("publicId", newPublicId()).param("id", id).update());
+		return missing.size();
+	}
+
+	public Optional<Matter> byPublicId(String publicId) {
+		return jdbc.sql("select * from matter where public_id = :id").param("id", publicId).query(Matters::map).optional();
 	}
 
 	public Optional<Matter> byId(long id) {
@@ -75,16 +105,16 @@ public class Matters {
 	}
 
 	/**
-	 * Matters for a public listing: by tracking numbers, or by category, registration time and open/closed.
+	 * Matters for a public listing: by public ids, or by category, registration time and open/closed.
 	 * @param open true for open only, false for closed only, null for both
 	 */
-	public java.util.List<Matter> search(java.util.Collection<String> trackingNos, String category, Instant from,
+	public java.util.List<Matter> search(java.util.Collection<String> publicIds, String category, Instant from,
 			Instant to, Boolean open, int limit) {
 		var where = new java.util.ArrayList<String>();
 		var params = new java.util.HashMap<String, Object>();
-		if (trackingNos != null && !trackingNos.isEmpty()) {
-			where.add("tracking_no in (:nos)");
-			params.put("nos", trackingNos);
+		if (publicIds != null && !publicIds.isEmpty()) {
+			where.add("public_id in (:ids)");
+			params.put("ids", publicIds);
 		}
 		else {
 			where.add("registered_at >= :from and registered_at < :to");
@@ -156,7 +186,7 @@ public class Matters {
 				closed == null ? null : closed.toInstant(), rs.getString("satisfaction"), (Double) rs.getObject("latitude"),
 				(Double) rs.getObject("longitude"), rs.getString("registered_by"), rs.getString("operator_id"),
 				attachments == null ? java.util.List.of() : java.util.List.of(attachments.split("\n")),
-				due == null ? null : due.toInstant());
+				due == null ? null : due.toInstant(), rs.getString("public_id"));
 	}
 
 }

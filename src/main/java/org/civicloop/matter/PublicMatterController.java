@@ -14,13 +14,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What a citizen sees by tracking number, without an account: the stages with their times and the
- * responsible department (never the cadre), the phone masked, no name or exact address; and the citizen's
- * own rating, with the evaluation token handed out at intake.
+ * What a citizen sees by tracking number, without an account but with their evaluation token or phone
+ * number: the stages with their times and the responsible department (never the cadre), the phone masked,
+ * no name or exact address; and the citizen's own rating, with the evaluation token handed out at intake.
  */
 @RestController
 class PublicMatterController {
@@ -54,9 +55,16 @@ class PublicMatterController {
 		this.tokens = tokens;
 	}
 
+	/**
+	 * A matter's progress for the citizen who reported it: with the evaluation token handed out at intake, or
+	 * with the phone number they reported from. Without either, a matter is not found, whether it exists or not.
+	 */
 	@GetMapping("/api/public/matters/{trackingNo}")
-	Progress progress(@PathVariable String trackingNo) {
-		Matter matter = matters.byTrackingNo(trackingNo).orElseThrow(() -> notFound(trackingNo));
+	Progress progress(@PathVariable String trackingNo, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String phone) {
+		Matter matter = matters.byTrackingNo(trackingNo)
+			.filter(found -> tokens.matches(found.trackingNo(), token) || samePhone(found.reporter().phone(), phone))
+			.orElseThrow(() -> notFound(trackingNo));
 		List<Step> steps = timeline.of(matter.id()).stream().filter(entry -> SHOWN.contains(entry.kind()))
 			.map(entry -> new Step(entry.kind().name().toLowerCase(), entry.stage(), entry.at(),
 					entry.department() == null ? null : directory.officeName(entry.department())))
@@ -92,8 +100,15 @@ class PublicMatterController {
 		return ResponseEntity.noContent().build();
 	}
 
+	private static boolean samePhone(String reported, String given) {
+		return reported != null && given != null && java.security.MessageDigest.isEqual(
+				reported.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				given.replaceAll("[\\s-]", "").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	private static ResponseStatusException notFound(String trackingNo) {
-		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No matter " + trackingNo);
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No matter " + trackingNo
+				+ " for this token or phone number; give the token from your receipt or the phone you reported from");
 	}
 
 	record Progress(String trackingNo, String category, String unit, String stage, String status, Instant registeredAt,

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.civicloop.organization.EngineAccounts;
 import org.civicloop.matter.Categories;
 import org.civicloop.matter.Contact;
+import org.civicloop.matter.EvaluationTokens;
 import org.civicloop.matter.Intake;
 import org.civicloop.matter.Matter;
 import org.civicloop.matter.Matters;
@@ -35,8 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under {@code /open311/v2/}, in JSON and XML:
  * services are the category catalogue, a service request is a matter. Reads are public and show no
- * personal data (no name, phone, exact address or free text); filing needs an {@code api_key} that maps to
- * an intake-system account.
+ * personal data (no name, phone, exact address, free text or attachment); a request is known there by the
+ * matter's random public id, never its tracking number. Filing needs an {@code api_key} that maps to an
+ * intake-system account; the answer carries the public id, the citizen's evaluation token and, in the
+ * notice, the tracking number.
  */
 @RestController
 class Open311Controller {
@@ -61,8 +64,11 @@ class Open311Controller {
 
 	private final Open311Properties properties;
 
+	private final EvaluationTokens tokens;
+
 	Open311Controller(Categories categories, Directory directory, Matters matters, Intake intake,
-			IdentityService identity, Open311Properties properties) {
+			IdentityService identity, Open311Properties properties, EvaluationTokens tokens) {
+		this.tokens = tokens;
 		this.categories = categories;
 		this.directory = directory;
 		this.matters = matters;
@@ -131,9 +137,10 @@ class Open311Controller {
 		finally {
 			identity.clearAuthentication();
 		}
-		String notice = outcome.duplicate() ? "与已受理的工单重复，已并入 " + outcome.matter().trackingNo() : "已受理";
-		return respond(format, "service_requests", "request", List.of(ordered("service_request_id",
-				outcome.matter().trackingNo(), "service_notice", notice, "account_id", null)));
+		Matter matter = outcome.matter();
+		String notice = outcome.duplicate() ? "与已受理的工单重复，已并入 " + matter.trackingNo() : "已受理，工单号 " + matter.trackingNo();
+		return respond(format, "service_requests", "request", List.of(ordered("service_request_id", matter.publicId(),
+				"token", outcome.duplicate() ? null : tokens.of(matter.trackingNo()), "service_notice", notice, "account_id", null)));
 	}
 
 	@GetMapping("/open311/v2/requests.{format}")
@@ -154,8 +161,8 @@ class Open311Controller {
 			}
 			open = statuses.size() == 1 ? statuses.contains("open") : null;
 		}
-		List<String> trackingNos = ids == null ? List.of() : Arrays.stream(ids.split(",")).map(String::strip).toList();
-		List<Map<String, Object>> found = matters.search(trackingNos, serviceCode, start, end, open, MAX_RESULTS).stream()
+		List<String> publicIds = ids == null ? List.of() : Arrays.stream(ids.split(",")).map(String::strip).toList();
+		List<Map<String, Object>> found = matters.search(publicIds, serviceCode, start, end, open, MAX_RESULTS).stream()
 			.map(this::request).toList();
 		return respond(format, "service_requests", "request", found);
 	}
@@ -163,7 +170,7 @@ class Open311Controller {
 	@GetMapping("/open311/v2/requests/{id}.{format}")
 	ResponseEntity<String> request(@PathVariable String id, @PathVariable String format) {
 		checkFormat(format);
-		Matter matter = matters.byTrackingNo(id).orElseThrow(() -> new Open311Exception(format, 404, "No request " + id));
+		Matter matter = matters.byPublicId(id).orElseThrow(() -> new Open311Exception(format, 404, "No request " + id));
 		return respond(format, "service_requests", "request", List.of(request(matter)));
 	}
 
@@ -177,14 +184,14 @@ class Open311Controller {
 
 	private Map<String, Object> request(Matter matter) {
 		String service = categories.nameOf(matter.category());
-		return ordered("service_request_id", matter.trackingNo(), "status", matter.isClosed() ? "closed" : "open",
+		return ordered("service_request_id", matter.publicId(), "status", matter.isClosed() ? "closed" : "open",
 				"status_notes", STAGES.getOrDefault(matter.stage(), matter.stage()), "service_name", service, "service_code",
 				matter.category(), "agency_responsible",
 				matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()), "service_notice", null,
 				"requested_datetime", iso(matter.registeredAt()), "updated_datetime",
 				iso(matter.closedAt() != null ? matter.closedAt() : matter.registeredAt()), "expected_datetime",
 				iso(matter.dueAt()), "address", directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(null),
-				"zipcode", null, "media_url", matter.attachments().isEmpty() ? null : matter.attachments().get(0));
+				"zipcode", null, "media_url", null);
 	}
 
 	private NewMatter reportOf(Map<String, String> form, String format) {

@@ -113,6 +113,7 @@ public final class IntakeBenchmark {
 		settings.put("server.port", "0");
 		settings.put("civicloop.matter.demo-matters", "0");
 		settings.put("civicloop.organization.initial-password", "demo");
+		settings.put("civicloop.matter.evaluation-secret", "bench-evaluation-secret-for-this-machine-only");
 		settings.put("camunda.bpm.job-execution.enabled", "false");
 		settings.put("logging.level.root", "WARN");
 		settings.put("spring.datasource.hikari.maximum-pool-size", "20");

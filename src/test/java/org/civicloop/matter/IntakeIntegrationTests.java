@@ -45,7 +45,8 @@ class IntakeIntegrationTests {
 	@Test
 	void aMatterGoesFromIntakeToAClosedPublicProgressPage() throws Exception {
 		Http http = new Http(port);
-		var created = http.postJson("hotline-system", "/api/matters", report("road-damage", "qingshi", phone(), "QS-ST-01", null));
+		String reporterPhone = phone();
+		var created = http.postJson("hotline-system", "/api/matters", report("road-damage", "qingshi", reporterPhone, "QS-ST-01", null));
 
 		assertThat(created.statusCode()).isEqualTo(201);
 		JsonNode answer = JSON.readTree(created.body());
@@ -62,7 +63,11 @@ class IntakeIntegrationTests {
 			.formatted(answer.path("evaluationToken").asText()));
 		assertThat(rated.statusCode()).isEqualTo(204);
 
-		var progress = http.get(null, "/api/public/matters/" + trackingNo);
+		assertThat(http.get(null, "/api/public/matters/" + trackingNo).statusCode()).as("without token or phone").isEqualTo(404);
+		assertThat(http.get(null, "/api/public/matters/" + trackingNo + "?token=AAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+		assertThat(http.get(null, "/api/public/matters/" + trackingNo + "?phone=13900000000").statusCode()).isEqualTo(404);
+		assertThat(http.get(null, "/api/public/matters/" + trackingNo + "?phone=" + reporterPhone).statusCode()).isEqualTo(200);
+		var progress = http.get(null, answer.path("publicProgress").asText());
 		assertThat(progress.statusCode()).isEqualTo(200);
 		JsonNode page = JSON.readTree(progress.body());
 		assertThat(page.path("status").asText()).isEqualTo("closed");

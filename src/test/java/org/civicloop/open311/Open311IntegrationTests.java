@@ -45,8 +45,12 @@ class Open311IntegrationTests {
 
 		var filed = file(http, "json", "demo-open311-key", "13655550001");
 		assertThat(filed.statusCode()).isEqualTo(200);
-		String id = JSON.readTree(filed.body()).get(0).path("service_request_id").asText();
-		assertThat(id).startsWith("CL");
+		JsonNode receipt = JSON.readTree(filed.body()).get(0);
+		String id = receipt.path("service_request_id").asText();
+		assertThat(id).as("a random public id, not the tracking number").matches("[2-9a-z]{12}");
+		assertThat(receipt.path("token").asText()).hasSize(22);
+		String trackingNo = receipt.path("service_notice").asText().replaceAll(".*(CL\\d+).*", "$1");
+		assertThat(trackingNo).matches("CL\\d{14,}");
 
 		JsonNode one = JSON.readTree(http.get(null, "/open311/v2/requests/" + id + ".json").body()).get(0);
 		assertThat(one.path("status").asText()).isEqualTo("open");
@@ -57,6 +61,9 @@ class Open311IntegrationTests {
 
 		JsonNode open = JSON.readTree(http.get(null, "/open311/v2/requests.json?service_code=street-light&status=open").body());
 		assertThat(open.findValuesAsText("service_request_id")).contains(id);
+		assertThat(open.toString()).as("public listings show no tracking number and no attachment").doesNotContain(trackingNo)
+			.doesNotMatch("(?s).*\"CL\\d{8}.*").doesNotContain("files.example");
+		assertThat(open.findValues("media_url")).isNotEmpty().allMatch(JsonNode::isNull);
 		JsonNode closed = JSON.readTree(http.get(null, "/open311/v2/requests.json?service_request_id=" + id + "&status=closed").body());
 		assertThat(closed.findValuesAsText("service_request_id")).contains(id);
 		assertThat(JSON.readTree(http.get(null, "/open311/v2/requests.json?status=closed&service_code=street-light").body())
@@ -110,6 +117,7 @@ class Open311IntegrationTests {
 		fields.put("description", "解放路路灯整排不亮");
 		fields.put("attribute[unit]", "qinghe");
 		fields.put("attribute[grid_code]", "QH-URB-03");
+		fields.put("media_url", "https://files.example/photo-of-" + phone + ".jpg");
 		return http.send(form("/open311/v2/requests." + format, fields));
 	}
 

@@ -24,6 +24,12 @@ class IdentityLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentityLoader.class);
 
+	/**
+	 * Roles that act for one unit: their members reach the unit's tenant through the unit's own group, so
+	 * the role itself is in no tenant (a unit administrator must not read other units' variants).
+	 */
+	static final java.util.Set<String> UNIT_SCOPED_ROLES = java.util.Set.of("unit-admins");
+
 	private final Directory directory;
 
 	private final IdentityService identity;
@@ -44,8 +50,11 @@ class IdentityLoader implements ApplicationRunner {
 		}
 		for (var office : directory.offices().entrySet()) {
 			created += ensureGroup(office.getKey());
-			// A group works on the matters of its unit and of the units below it, whichever variant they run on.
-			created += ensureTenantMemberships(office.getKey().id(), directory.unitsUnder(office.getValue()));
+			// A group works on the matters of its unit and of the units below it, whichever variant they run on;
+			// a role that acts for a unit only gets its tenants through the unit's own group.
+			var tenants = UNIT_SCOPED_ROLES.contains(office.getKey().id()) ? java.util.List.<Unit>of()
+					: directory.unitsUnder(office.getValue());
+			created += ensureTenantMemberships(office.getKey().id(), tenants);
 		}
 		for (Directory.Cadre cadre : directory.cadres()) {
 			created += ensureUser(cadre);
@@ -88,16 +97,24 @@ class IdentityLoader implements ApplicationRunner {
 		return 1;
 	}
 
+	/** Makes a group's tenant memberships exactly these units. */
 	private int ensureTenantMemberships(String groupId, java.util.List<Unit> units) {
 		var existing = identity.createTenantQuery().groupMember(groupId).list().stream().map(tenant -> tenant.getId()).toList();
-		int created = 0;
-		for (Unit unit : units) {
-			if (!existing.contains(unit.id())) {
-				identity.createTenantGroupMembership(unit.id(), groupId);
-				created++;
+		var wanted = units.stream().map(Unit::id).toList();
+		int changed = 0;
+		for (String unit : wanted) {
+			if (!existing.contains(unit)) {
+				identity.createTenantGroupMembership(unit, groupId);
+				changed++;
 			}
 		}
-		return created;
+		for (String tenant : existing) {
+			if (!wanted.contains(tenant)) {
+				identity.deleteTenantGroupMembership(tenant, groupId);
+				changed++;
+			}
+		}
+		return changed;
 	}
 
 	private int ensureUser(Directory.Cadre cadre) {

@@ -32,7 +32,7 @@ for i in $(seq 1 "$runs"); do
   if [ "$db" = postgres ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists civicloop_bench" -c "create database civicloop_bench" >/dev/null
     args+=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/civicloop_bench
-           --civicloop.organization.initial-password=demo --civicloop.matter.demo-matters=6
+           --civicloop.organization.demo=true --civicloop.matter.demo-matters=6
            --civicloop.matter.evaluation-secret=bench-evaluation-secret-for-this-machine-only)
   else
     args+=(--spring.datasource.url=jdbc:h2:file:$work/civicloop)

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * groups, cadres become users with their memberships.
  *
  * <p>Idempotent: what exists is kept (a cadre's password changed in Camunda Admin stays changed),
- * names are brought up to date, only what is missing is created.
+ * names are brought up to date, only what is missing is created. Outside the demo, accounts are created
+ * without a password and the directory makes no administrator.
  */
 @Component
 @Order(10)
@@ -29,6 +30,9 @@ class IdentityLoader implements ApplicationRunner {
 	 * the role itself is in no tenant (a unit administrator must not read other units' variants).
 	 */
 	static final java.util.Set<String> UNIT_SCOPED_ROLES = java.util.Set.of("unit-admins");
+
+	/** Camunda's administrators' group. */
+	static final String ADMINISTRATORS = "camunda-admin";
 
 	private final Directory directory;
 
@@ -57,6 +61,9 @@ class IdentityLoader implements ApplicationRunner {
 			created += ensureTenantMemberships(office.getKey().id(), tenants);
 		}
 		for (Directory.Cadre cadre : directory.cadres()) {
+			if (!properties.demo() && cadre.groups().contains(ADMINISTRATORS)) {
+				continue; // outside the demo the first administrator comes from the setup page, with a password of their own
+			}
 			created += ensureUser(cadre);
 			for (String group : cadre.groups()) {
 				created += ensureMembership(cadre.id(), group);
@@ -122,8 +129,8 @@ class IdentityLoader implements ApplicationRunner {
 		boolean isNew = user == null;
 		if (isNew) {
 			user = identity.newUser(cadre.id());
-			if (!properties.initialPassword().isEmpty()) {
-				user.setPassword(properties.initialPassword());
+			if (properties.demo()) {
+				user.setPassword(OrganizationProperties.DEMO_PASSWORD);
 			}
 		}
 		else if (cadre.name().equals(user.getLastName()) && cadre.email().equals(user.getEmail())) {

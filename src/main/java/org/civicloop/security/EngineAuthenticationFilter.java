@@ -34,7 +34,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (authentication.getDetails() instanceof EngineIdentityAuthentication.Login login) {
+		if (authentication.getDetails() instanceof AccountCheck.Login login) {
 			identity.setAuthentication(authentication.getName(), login.groups(), login.tenants());
 		}
 		else {

@@ -19,6 +19,19 @@ final class Problems {
 		write(response, status, title, detail, Map.of());
 	}
 
+	/** 401 with the challenge for Basic and API keys, the same whatever was wrong with the credentials. */
+	static void unauthorized(HttpServletResponse response) throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"CivicLoop\", Bearer realm=\"CivicLoop\"");
+		write(response, 401, "Unauthorized", "Log in with a CivicLoop account (HTTP Basic) or an API key (Bearer)");
+	}
+
+	/** 429: too many failed logins from this address. */
+	static void throttled(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
+		response.setHeader("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));
+		write(response, 429, "Too Many Requests", "Too many failed logins from this address; try again in "
+				+ Math.max(1, retryAfter.toMinutes()) + " minutes");
+	}
+
 	/** A problem with extension members beside the standard ones. */
 	static void write(HttpServletResponse response, int status, String title, String detail, Map<String, Object> extensions)
 			throws IOException {

@@ -3,8 +3,6 @@ package org.civicloop.security;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +17,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may come in where. One account store — the engine's identity — behind every entrance:
  * <ul>
- * <li>{@code /api/**}: HTTP Basic for county systems (Spring Security, {@link EngineIdentityAuthentication});
+ * <li>{@code /api/**}: HTTP Basic or a service account's API key (Spring Security, {@link AccountCheck});
  * {@code /api/public/**} and Open311 reads stay open on purpose;
- * <li>{@code /engine-rest/**}: Camunda's own authentication filter with HTTP Basic, as Camunda Modeler
- * expects for deployments;
- * <li>{@code /camunda/**}: the webapps' own login and session;
+ * <li>{@code /engine-rest/**}: HTTP Basic (as Camunda Modeler sends it) or an API key ({@link EngineRestAuthentication});
+ * <li>{@code /camunda/**}: the webapps' own login and session, its failures throttled like every other login;
  * <li>{@code /actuator/health/**} open, the rest of actuator for operators and administrators.
  * </ul>
  * Requests outside these patterns reach no Spring Security filter: the webapps and the engine REST API
@@ -33,7 +30,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class WebSecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiAndActuator(HttpSecurity http, IdentityService identity) throws Exception {
+	SecurityFilterChain apiAndActuator(HttpSecurity http, IdentityService identity, AccountCheck accounts) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**", "/open311/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/public/**").permitAll()
@@ -42,39 +39,53 @@ class WebSecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasAnyAuthority("GROUP_" + Roles.OPERATORS, "GROUP_" + Roles.ADMIN)
 				.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"CivicLoop\"");
-				Problems.write(response, 401, "Unauthorized", "Log in with a CivicLoop account (HTTP Basic)");
-			}))
+			.httpBasic(basic -> basic.authenticationEntryPoint(WebSecurityConfiguration::refuse))
 			.exceptionHandling(exceptions -> exceptions
-				.authenticationEntryPoint((request, response, failure) -> {
-					response.setHeader("WWW-Authenticate", "Basic realm=\"CivicLoop\"");
-					Problems.write(response, 401, "Unauthorized", "Log in with a CivicLoop account (HTTP Basic)");
-				})
+				.authenticationEntryPoint(WebSecurityConfiguration::refuse)
 				.accessDeniedHandler((request, response, denied) -> Problems.write(response, 403, "Forbidden",
 						"Your account may not do this")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable()) // stateless Basic clients only; no session cookie to ride on
+			.addFilterBefore(new ApiKeyAuthenticationFilter(accounts), BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
+	/** 401 for missing or wrong credentials, 429 when the address has failed too often. */
+	private static void refuse(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
+		if (failure instanceof EngineIdentityAuthentication.ThrottledException throttled) {
+			Problems.throttled(response, throttled.retryAfter);
+		}
+		else {
+			Problems.unauthorized(response);
+		}
+	}
+
 	@Bean
-	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+	FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(AccountCheck accounts, IdentityService identity) {
+		var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(accounts, identity));
 		registration.setName("engine-rest-authentication");
 		registration.addUrlPatterns("/engine-rest/*");
-		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 
 	@Bean
-	FilterRegistrationBean<EngineListAuthentication> engineListAuthentication(EngineIdentityAuthentication accounts) {
-		var registration = new FilterRegistrationBean<>(new EngineListAuthentication(accounts));
-		registration.setName("engine-list-authentication");
-		registration.addUrlPatterns("/engine-rest/engine", "/engine-rest/engine/");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+	FilterRegistrationBean<jakarta.servlet.Filter> firstAdministratorSetup(FirstAdministrator first) {
+		var registration = new FilterRegistrationBean<jakarta.servlet.Filter>(first.guard());
+		registration.setName("first-administrator-setup");
+		registration.addUrlPatterns("/camunda/api/admin/setup/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
+		var registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+		registration.setName("webapp-login-throttle");
+		registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}
 

@@ -112,7 +112,7 @@ public final class IntakeBenchmark {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put("server.port", "0");
 		settings.put("civicloop.matter.demo-matters", "0");
-		settings.put("civicloop.organization.initial-password", "demo");
+		settings.put("civicloop.organization.demo", "true");
 		settings.put("civicloop.matter.evaluation-secret", "bench-evaluation-secret-for-this-machine-only");
 		settings.put("camunda.bpm.job-execution.enabled", "false");
 		settings.put("logging.level.root", "WARN");

@@ -1,0 +1,147 @@
+package org.civicloop.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.civicloop.organization.EngineAccounts;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one check of credentials behind every entrance — CivicLoop's API, the engine REST API (Camunda
+ * Modeler), the webapps' login throttle: a password checked against the engine's identity, or a service
+ * account's API key. Attempts from an address past its limit are refused before any check
+ * ({@link LoginThrottle}); every failure takes the same time and says the same, whether the account exists,
+ * has no password or was given the wrong one.
+ *
+ * <p>County systems send credentials with every request. A verified login is remembered for
+ * {@link #REMEMBER} (keyed by the credential's SHA-256, never the credential), with the caller's groups and
+ * tenants, so a busy intake system costs one identity look-up a minute instead of four per request. The
+ * price: a changed password, a removal or a new membership takes up to a minute to apply.
+ */
+@Component
+class AccountCheck {
+
+	static final Duration REMEMBER = Duration.ofSeconds(60);
+
+	private static final int MAX_REMEMBERED = 10_000;
+
+	private final IdentityService identity;
+
+	private final ApiKeys apiKeys;
+
+	private final LoginThrottle throttle;
+
+	private final Duration failureTime;
+
+	private final Map<String, Login> remembered = new ConcurrentHashMap<>();
+
+	AccountCheck(IdentityService identity, ApiKeys apiKeys, LoginThrottle throttle, SecurityProperties properties) {
+		this.identity = identity;
+		this.apiKeys = apiKeys;
+		this.throttle = throttle;
+		this.failureTime = properties.failedLoginTime();
+	}
+
+	/** A verified caller: who, with which groups and tenants, until when the verification holds. */
+	record Login(String user, List<String> groups, List<String> tenants, long until) {
+	}
+
+	/** Credentials that do not verify. */
+	static class Refused extends Exception {
+
+		Refused() {
+			super("Log in with a CivicLoop account (HTTP Basic) or an API key (Bearer)");
+		}
+
+	}
+
+	/** Too many failures from this address: attempts are refused for {@code retryAfter}. */
+	static class Throttled extends Refused {
+
+		final Duration retryAfter;
+
+		Throttled(Duration retryAfter) {
+			this.retryAfter = retryAfter;
+		}
+
+	}
+
+	Login password(String user, String password, String address) throws Refused {
+		String key = "password\u0000" + user + "\u0000" + ApiKeys.hash(password == null ? "" : password);
+		Login known = remembered(key);
+		if (known != null) {
+			return known;
+		}
+		refuseIfThrottled(address, user);
+		long started = System.nanoTime();
+		boolean valid = user != null && !user.isBlank() && password != null && !password.isEmpty()
+				&& identity.checkPassword(user, password);
+		if (!valid) {
+			throw failure(address, user, started);
+		}
+		throttle.succeeded(address, user);
+		return remember(key, user);
+	}
+
+	Login apiKey(String secret, String address) throws Refused {
+		String key = "key\u0000" + ApiKeys.hash(secret == null ? "" : secret);
+		Login known = remembered(key);
+		if (known != null) {
+			return known;
+		}
+		refuseIfThrottled(address, null);
+		long started = System.nanoTime();
+		var account = apiKeys.accountOf(secret);
+		if (account.isEmpty()) {
+			throw failure(address, null, started);
+		}
+		return remember(key, account.get());
+	}
+
+	/** A credential found no longer valid (a password changed, a key revoked) is forgotten at once. */
+	void forgetAll() {
+		remembered.clear();
+	}
+
+	private Login remembered(String key) {
+		Login login = remembered.get(key);
+		return login != null && login.until() - System.nanoTime() > 0 ? login : null;
+	}
+
+	private Login remember(String key, String user) {
+		if (remembered.size() > MAX_REMEMBERED) {
+			remembered.clear();
+		}
+		Login login = new Login(user, EngineAccounts.groupsOf(identity, user), EngineAccounts.tenantsOf(identity, user),
+				System.nanoTime() + REMEMBER.toNanos());
+		remembered.put(key, login);
+		return login;
+	}
+
+	private void refuseIfThrottled(String address, String user) throws Throttled {
+		Duration wait = throttle.refusedFor(address, user);
+		if (!wait.isZero()) {
+			throw new Throttled(wait);
+		}
+	}
+
+	/** Counts the failure and lets it take the same time as every other. */
+	private Refused failure(String address, String user, long started) {
+		throttle.failed(address, user);
+		long left = failureTime.toNanos() - (System.nanoTime() - started);
+		if (left > 0) {
+			try {
+				Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return new Refused();
+	}
+
+}

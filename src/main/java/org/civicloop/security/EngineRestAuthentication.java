@@ -1,0 +1,82 @@
+package org.civicloop.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who calls the engine REST API ({@code /engine-rest/**}, every path of it, the list of engines included):
+ * HTTP Basic, as Camunda Modeler sends it, or a service account's API key ({@code Bearer}), both checked by
+ * {@link AccountCheck}. The caller is handed to the engine with their groups and tenants for the length of
+ * the request, and left on the request as {@link #CALLER} for the error translation. Anything else — no
+ * credentials, a malformed header, a wrong password, an unknown account — is the same 401.
+ */
+class EngineRestAuthentication extends OncePerRequestFilter {
+
+	/** The request attribute holding the verified {@link AccountCheck.Login}. */
+	static final String CALLER = EngineRestAuthentication.class.getName() + ".caller";
+
+	private final AccountCheck accounts;
+
+	private final IdentityService identity;
+
+	EngineRestAuthentication(AccountCheck accounts, IdentityService identity) {
+		this.accounts = accounts;
+		this.identity = identity;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AccountCheck.Login login;
+		try {
+			login = login(request.getHeader("Authorization"), request.getRemoteAddr());
+		}
+		catch (AccountCheck.Throttled throttled) {
+			Problems.throttled(response, throttled.retryAfter);
+			return;
+		}
+		catch (AccountCheck.Refused refused) {
+			Problems.unauthorized(response);
+			return;
+		}
+		request.setAttribute(CALLER, login);
+		identity.setAuthentication(login.user(), login.groups(), login.tenants());
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	private AccountCheck.Login login(String header, String address) throws AccountCheck.Refused {
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return accounts.apiKey(header.substring(7).strip(), address);
+		}
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			throw new AccountCheck.Refused();
+		}
+		String decoded;
+		try {
+			decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException notBase64) {
+			throw new AccountCheck.Refused();
+		}
+		int colon = decoded.indexOf(':');
+		if (colon <= 0) {
+			throw new AccountCheck.Refused();
+		}
+		return accounts.password(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+	}
+
+}

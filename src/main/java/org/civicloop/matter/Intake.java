@@ -39,8 +39,11 @@ public class Intake {
 
 	private final org.civicloop.organization.Directory directory;
 
+	private final MatterQueries queries;
+
 	Intake(JdbcClient jdbc, MatterProcess process, Matters matters, Duplicates duplicates, Timeline timeline,
-			Categories categories, org.civicloop.organization.Directory directory) {
+			Categories categories, org.civicloop.organization.Directory directory, MatterQueries queries) {
+		this.queries = queries;
 		this.categories = categories;
 		this.directory = directory;
 		this.jdbc = jdbc;
@@ -69,7 +72,8 @@ public class Intake {
 	 * @throws DuplicateKeyException when another request holds the key: answer it with {@link #replay}
 	 */
 	@Transactional
-	public Outcome register(NewMatter report, String caller, String idempotencyKey) {
+	public Outcome register(NewMatter report, Caller registrant, String idempotencyKey) {
+		String caller = registrant.user();
 		var problems = report.problems(categories, directory);
 		if (!problems.isEmpty()) {
 			throw new NewMatter.InvalidMatterException(problems);
@@ -80,7 +84,9 @@ public class Intake {
 				.update();
 		}
 		Instant now = ClockUtil.now().toInstant();
-		Optional<Matter> original = duplicates.originalOf(report, now);
+		// a report repeats only a matter the caller may see: another system is told nothing of someone else's matter
+		Optional<Matter> original = duplicates.originalOf(report, now)
+			.filter(candidate -> queries.one(registrant, candidate.trackingNo()).isPresent());
 		Outcome outcome;
 		if (original.isPresent()) {
 			Matter repeated = original.get();

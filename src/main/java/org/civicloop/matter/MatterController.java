@@ -77,7 +77,7 @@ class MatterController {
 		NewMatter report = request.toNewMatter();
 		Intake.Outcome outcome;
 		try {
-			outcome = intake.register(report, caller.user(), idempotencyKey);
+			outcome = intake.register(report, caller, idempotencyKey);
 		}
 		catch (DuplicateKeyException sameKeyInFlight) {
 			outcome = intake.replay(caller.user(), idempotencyKey);

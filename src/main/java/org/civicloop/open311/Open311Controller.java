@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.civicloop.organization.EngineAccounts;
+import org.civicloop.matter.Caller;
 import org.civicloop.matter.Categories;
 import org.civicloop.matter.Contact;
 import org.civicloop.matter.EvaluationTokens;
@@ -126,7 +127,7 @@ class Open311Controller {
 		EngineAccounts.authenticate(identity, account);
 		Intake.Outcome outcome;
 		try {
-			outcome = intake.register(report, account, null);
+			outcome = intake.register(report, new Caller(account, java.util.Set.copyOf(EngineAccounts.groupsOf(identity, account))), null);
 		}
 		catch (NewMatter.InvalidMatterException invalid) {
 			throw new Open311Exception(format, 400, describe(invalid.problems()));

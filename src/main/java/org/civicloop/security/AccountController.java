@@ -149,6 +149,7 @@ class AccountController {
 		}
 		user.setPassword(body.password());
 		identity.saveUser(user);
+		identity.unlockUser(user.getId()); // the cadre has proved who they are: earlier wrong guesses no longer delay them
 		accounts.forgetAll();
 		throttle.succeeded(address, body.account());
 		audit.record(body.account(), "password.set-with-code", body.account(), null);

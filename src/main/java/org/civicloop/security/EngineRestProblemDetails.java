@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Turns the engine REST API's errors ({@code {"type","message","code"}}) into RFC 9457 problem details —
  * on {@code /engine-rest} and on the webapps' own copy of it under {@code /camunda/api/engine} — titled by
  * their HTTP status, never by an engine class, and keeps database internals out of them: a message that carries SQL or a MyBatis trace is replaced.
- * A lost race (two cadres completing one task at once) is a 409 Conflict, whichever way the engine noticed it.
+ * A lost race (two cadres completing one task at once) is a 409 Conflict, whichever way the engine noticed it —
+ * but only to a caller the task was offered to: to anybody else, working a task they never had is a 404,
+ * whether the task exists, existed or never did.
  */
 class EngineRestProblemDetails extends OncePerRequestFilter {
 
@@ -28,6 +32,9 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 
 	/** How a deployment refused by the variant guardrails begins its message. */
 	private static final String GUARDRAILS = "Deployment refused by CivicLoop's guardrails: ";
+
+	/** How the engine refuses a password its policy does not allow. */
+	private static final String WEAK_PASSWORD = "Password does not match policy";
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -58,9 +65,24 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		Map<?, ?> error = engineError(wrapper);
 		String engineType = error == null ? "" : String.valueOf(error.get("type"));
 		String message = error == null ? wrapper.errorMessage() : String.valueOf(error.get("message"));
-		if (lostARace(request, status, engineType, message)) {
+		var taskWork = TASK_WORK.matcher(request.getRequestURI());
+		if (request.getAttribute(RequestSizeLimitFilter.TOO_LARGE) instanceof Long limit) {
+			status = 413;
+			message = "The request body is larger than the " + limit + " bytes accepted";
+		}
+		else if (taskWork.matches() && (status == 403 || status == 404 || status == 500) && !mayWork(request, taskWork.group(1))) {
+			// a task the caller never had to work: whether it exists, or did, is none of their business
+			status = 404;
+			message = "No task " + taskWork.group(1) + " that you may work on";
+		}
+		else if (lostARace(request, status, engineType, message)) {
 			status = 409;
 			message = "Someone else completed or changed this at the same moment; nothing was done twice. Reload and look again";
+		}
+		else if (message != null && message.startsWith(WEAK_PASSWORD)) {
+			status = 400; // the engine's answer to a password its policy refuses is a 500; it is the caller's input
+			message = "The password does not meet the password policy (GET /engine-rest/identity/password-policy): at least "
+					+ "10 characters with upper and lower case, a digit and a special character, not the account's id or name";
 		}
 		else if (status == 400 && message != null && message.startsWith(GUARDRAILS)) {
 			// the guardrails quote the deployer's own model back to them: worth showing whole
@@ -88,6 +110,39 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		// outside the engine REST authentication filter: this look-up is not limited by the caller's grants
 		return tasks.createTaskQuery().taskId(taskWork.group(1)).count() == 0
 				&& historyKnowsTask(taskWork.group(1));
+	}
+
+	/**
+	 * Whether the caller is, or was, one the task was offered or assigned to: the engine's history of the task's
+	 * candidates and assignees names them or one of their groups.
+	 */
+	private boolean mayWork(HttpServletRequest request, String taskId) {
+		Caller caller = callerOf(request);
+		if (caller == null) {
+			return false;
+		}
+		if (caller.groups().contains(Roles.ADMIN)) {
+			return true;
+		}
+		return history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+			.anyMatch(link -> caller.user().equals(link.getUserId()) || (link.getGroupId() != null && caller.groups().contains(link.getGroupId())));
+	}
+
+	/** Who called: from the engine REST authentication, or from the webapps' session. */
+	private static Caller callerOf(HttpServletRequest request) {
+		if (request.getAttribute(EngineRestAuthentication.CALLER) instanceof AccountCheck.Login login) {
+			return new Caller(login.user(), login.groups());
+		}
+		var session = request.getSession(false);
+		var authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+		var authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine("default");
+		if (authentication instanceof UserAuthentication user) {
+			return new Caller(user.getIdentityId(), user.getGroupIds() == null ? java.util.List.of() : user.getGroupIds());
+		}
+		return null;
+	}
+
+	private record Caller(String user, java.util.List<String> groups) {
 	}
 
 	private boolean historyKnowsTask(String taskId) {

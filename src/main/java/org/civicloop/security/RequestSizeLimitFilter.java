@@ -19,6 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+	/** Set on a request whose body passed the limit while it was read; whoever answers it answers 413. */
+	static final String TOO_LARGE = RequestSizeLimitFilter.class.getName() + ".tooLarge";
+
 	private final long limit;
 
 	RequestSizeLimitFilter(long limit) {
@@ -51,7 +54,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (stream == null) {
-				stream = new Counting(super.getInputStream(), limit);
+				stream = new Counting(super.getInputStream(), limit, () -> setAttribute(TOO_LARGE, limit));
 			}
 			return stream;
 		}
@@ -64,11 +67,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
+		private final Runnable exceeded;
+
 		private long read;
 
-		Counting(ServletInputStream in, long limit) {
+		Counting(ServletInputStream in, long limit, Runnable exceeded) {
 			this.in = in;
 			this.limit = limit;
+			this.exceeded = exceeded;
 		}
 
 		@Override
@@ -92,6 +98,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 		private void count(int n) throws IOException {
 			read += n;
 			if (read > limit) {
+				exceeded.run();
 				throw new IOException("Request body larger than " + limit + " bytes");
 			}
 		}

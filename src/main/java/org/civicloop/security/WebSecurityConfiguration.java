@@ -93,7 +93,7 @@ class WebSecurityConfiguration {
 	FilterRegistrationBean<EngineRestProblemDetails> engineRestProblemDetails(TaskService tasks, HistoryService history) {
 		var registration = new FilterRegistrationBean<>(new EngineRestProblemDetails(tasks, history));
 		registration.setName("engine-rest-problem-details");
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/admin/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

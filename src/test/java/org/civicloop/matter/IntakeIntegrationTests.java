@@ -168,13 +168,29 @@ class IntakeIntegrationTests {
 		String first = trackingNoOf(http.postJson("hotline-system", "/api/matters", report("street-light", "hebin", phone, "LW-HB-01", null)).body());
 		long before = count();
 
-		var repeat = http.postJson("wechat-system", "/api/matters", report("street-light", "hebin", phone, "LW-HB-01", "路灯还是不亮，已经一周了"));
+		var repeat = http.postJson("hotline-system", "/api/matters", report("street-light", "hebin", phone, "LW-HB-01", "路灯还是不亮，已经一周了"));
 
 		assertThat(repeat.statusCode()).isEqualTo(200);
 		assertThat(JSON.readTree(repeat.body()).path("duplicateOf").asText()).isEqualTo(first);
 		assertThat(count()).isEqualTo(before);
 		var original = JSON.readTree(http.get("dispatcher", "/api/matters/" + first).body());
 		assertThat(original.findValuesAsText("kind")).contains("REPEATED");
+	}
+
+	@Test
+	void anotherSystemIsToldNothingOfAMatterItMayNotSeeAndWritesNothingOnIt() throws Exception {
+		Http http = new Http(port);
+		String phone = phone();
+		String first = trackingNoOf(http.postJson("hotline-system", "/api/matters", report("street-light", "hebin", phone, "LW-HB-02", null)).body());
+		int entries = JSON.readTree(http.get("dispatcher", "/api/matters/" + first).body()).path("timeline").size();
+
+		var other = http.postJson("wechat-system", "/api/matters", report("street-light", "hebin", phone, "LW-HB-02", "恶意追加的文字"));
+
+		assertThat(other.statusCode()).as("a matter of its own").isEqualTo(201);
+		assertThat(other.body()).doesNotContain(first);
+		var original = JSON.readTree(http.get("dispatcher", "/api/matters/" + first).body());
+		assertThat(original.path("timeline").size()).isEqualTo(entries);
+		assertThat(original.toString()).doesNotContain("恶意追加的文字");
 	}
 
 	@Test

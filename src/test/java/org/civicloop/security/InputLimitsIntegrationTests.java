@@ -66,6 +66,50 @@ class InputLimitsIntegrationTests {
 		assertThat(http.get(null, "/actuator/health").statusCode()).isEqualTo(200);
 	}
 
+	/** A body sent in chunks declares no length: the limit holds while it is read, through every entrance. */
+	@Test
+	void aChunkedMultipartBodyOverTheLimitIsRefusedTooAndDeploysNothing() throws Exception {
+		Path big = Files.createTempFile("civicloop-chunked", ".dmn");
+		Files.write(big, new byte[5 * 1024 * 1024]);
+		long deployments = repository.createDeploymentQuery().count();
+		try {
+			for (String[] target : List.of(new String[] { "/api/units/shangtang/variants", "files" },
+					new String[] { "/engine-rest/deployment/create", "data" })) {
+				Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-u", "shangtang.admin:demo",
+						"-H", "Transfer-Encoding: chunked", "-F", "deployment-name=chunked", "-F", "tenant-id=shangtang",
+						"-F", target[1] + "=@" + big, "http://localhost:" + port + target[0]).redirectErrorStream(true).start();
+				String status = new String(curl.getInputStream().readAllBytes()).strip();
+				curl.waitFor(30, TimeUnit.SECONDS);
+				assertThat(status).as(target[0]).isEqualTo("413");
+			}
+		}
+		finally {
+			Files.delete(big);
+		}
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+	}
+
+	@Test
+	void workingATaskOneNeverHadIsNotFoundWhetherItExistsOrNot() {
+		Http http = new Http(port);
+		Matter matter = process.register(new NewMatter("hotline", "complaint", "street-light", "normal",
+				"路灯不亮已经四天了", "qinghe", "测试路", null, new Contact("郑测试", "13733336666")), "operator");
+		Task signFor = process.openTasks(matter.trackingNo()).get(0);
+		String sign = "{\"variables\":{\"signForDecision\":{\"value\":\"sign\"}}}";
+
+		var open = http.postJson("housing.li", "/engine-rest/task/" + signFor.getId() + "/complete", sign);
+		assertThat(http.postJson("urban.wang", "/engine-rest/task/" + signFor.getId() + "/complete", sign).statusCode()).isEqualTo(204);
+		var done = http.postJson("housing.li", "/engine-rest/task/" + signFor.getId() + "/complete", sign);
+		var never = http.postJson("housing.li", "/engine-rest/task/no-such-task/complete", sign);
+		var lostRace = http.postJson("urban.sun", "/engine-rest/task/" + signFor.getId() + "/complete", sign);
+
+		for (var answer : List.of(open, done, never)) {
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+			assertThat(answer.body()).contains("that you may work on");
+		}
+		assertThat(lostRace.statusCode()).as("a cadre it was offered to learns it was done").isEqualTo(409);
+	}
+
 	@Test
 	void deeplyNestedJsonIsRefusedWithProblemDetailsThatNameNoClass() {
 		Http http = new Http(port);

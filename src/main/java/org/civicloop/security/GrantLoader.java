@@ -161,7 +161,9 @@ class GrantLoader implements ApplicationRunner {
 	private int reconcile(String group, List<Grant> wanted) {
 		int changed = 0;
 		var existing = authorizations.createAuthorizationQuery().groupIdIn(group).list().stream()
-			.filter(authorization -> authorization.getResourceType() != Resources.TASK.resourceType()).toList();
+			.filter(authorization -> authorization.getResourceType() != Resources.TASK.resourceType()
+					|| Authorization.ANY.equals(authorization.getResourceId()))
+			.toList();
 		for (Authorization authorization : existing) {
 			var match = wanted.stream().filter(grant -> grant.resource().resourceType() == authorization.getResourceType()
 					&& grant.resourceId().equals(authorization.getResourceId())).findFirst();

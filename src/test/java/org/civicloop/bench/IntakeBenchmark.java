@@ -20,7 +20,9 @@ import java.util.function.IntPredicate;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.civicloop.CivicLoopApplication;
 
 import org.springframework.boot.SpringApplication;
@@ -29,9 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Intake throughput and latency, three ways into the same model and database, in one run: CivicLoop's
- * facade ({@code POST /api/matters}), the engine's Java API ({@code RuntimeService}, the start-form path:
- * the same registration delegate then stores the matter), and the engine REST API
- * ({@code POST /engine-rest/process-definition/key/matter-handling/start}).
+ * facade ({@code POST /api/matters}), the engine's Java API ({@code FormService.submitStartForm}, the start-form
+ * path: the same registration delegate then checks and stores the matter), and the engine REST API
+ * ({@code POST /engine-rest/process-definition/key/matter-handling/submit-form}, as Tasklist starts a matter;
+ * a plain {@code .../start} is refused for matters).
  *
  * <p>Open model: requests are due at a fixed arrival rate whatever the answers do, and each latency runs
  * from when its request was due, not when a free worker sent it — so a stall shows as latency instead of
@@ -52,11 +55,18 @@ public final class IntakeBenchmark {
 
 	private final String base;
 
-	private final RuntimeService runtime;
+	private final FormService forms;
 
-	private IntakeBenchmark(String base, RuntimeService runtime) {
+	private final IdentityService identity;
+
+	private final String definitionId;
+
+	private IntakeBenchmark(String base, ConfigurableApplicationContext app) {
 		this.base = base;
-		this.runtime = runtime;
+		this.forms = app.getBean(FormService.class);
+		this.identity = app.getBean(IdentityService.class);
+		this.definitionId = app.getBean(RepositoryService.class).createProcessDefinitionQuery().processDefinitionKey("matter-handling")
+			.withoutTenantId().latestVersion().singleResult().getId();
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -78,7 +88,7 @@ public final class IntakeBenchmark {
 		ConfigurableApplicationContext app = start(db);
 		try {
 			int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app.getBean(RuntimeService.class));
+			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app);
 			bench.run(db, requests, rate, rounds);
 		}
 		finally {
@@ -94,7 +104,7 @@ public final class IntakeBenchmark {
 		ConfigurableApplicationContext app = start(db);
 		try {
 			int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app.getBean(RuntimeService.class));
+			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app);
 			System.out.println("PORT " + port);
 			var commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
 			for (String line = commands.readLine(); line != null && !line.equals("quit"); line = commands.readLine()) {
@@ -133,8 +143,8 @@ public final class IntakeBenchmark {
 	private void run(String db, int requests, double rate, int rounds) throws Exception {
 		Map<String, IntPredicate> paths = new LinkedHashMap<>();
 		paths.put("facade  POST /api/matters", this::viaFacade);
-		paths.put("java    RuntimeService.start", this::viaJavaApi);
-		paths.put("rest    POST /engine-rest/.../start", this::viaEngineRest);
+		paths.put("java    FormService.submitStartForm", this::viaJavaApi);
+		paths.put("rest    POST /engine-rest/.../submit-form", this::viaEngineRest);
 		warmUp(paths);
 		Map<String, Result> best = new LinkedHashMap<>();
 		List<String> names = List.copyOf(paths.keySet());
@@ -208,7 +218,7 @@ public final class IntakeBenchmark {
 				 "urgency":{"value":"normal"},"description":{"value":"基准测试：路灯不亮"},"unit":{"value":"hebin"},
 				 "address":{"value":"河滨路"},"gridCode":{"value":"LW-HB-01"},"reporterName":{"value":"基准"},
 				 "reporterPhone":{"value":"%d"}}}""".formatted(phones.incrementAndGet());
-		return post("/engine-rest/process-definition/key/matter-handling/start", body) == 200;
+		return post("/engine-rest/process-definition/key/matter-handling/submit-form", body) == 200;
 	}
 
 	private boolean viaJavaApi(int n) {
@@ -223,8 +233,13 @@ public final class IntakeBenchmark {
 		variables.put("gridCode", "LW-HB-01");
 		variables.put("reporterName", "基准");
 		variables.put("reporterPhone", String.valueOf(phones.incrementAndGet()));
-		variables.put("registeredBy", "hotline-system");
-		return runtime.startProcessInstanceByKey("matter-handling", variables).getId() != null;
+		identity.setAuthentication("hotline-system", List.of("intake-systems"));
+		try {
+			return forms.submitStartForm(definitionId, variables).getId() != null;
+		}
+		finally {
+			identity.clearAuthentication();
+		}
 	}
 
 	private int post(String path, String body) {

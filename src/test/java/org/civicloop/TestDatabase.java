@@ -55,35 +55,22 @@ public class TestDatabase implements ActiveProfilesResolver, ExecutionCondition 
 	}
 
 	private static ConditionEvaluationResult preparePostgres() {
-		String url = System.getenv().getOrDefault("CIVICLOOP_DB_URL", DEFAULT_URL);
+		String url = freshPostgres(System.getenv().getOrDefault("CIVICLOOP_DB_URL", DEFAULT_URL));
+		if (url == null) {
+			return ConditionEvaluationResult.disabled("PostgreSQL run skipped: no database");
+		}
 		System.setProperty("CIVICLOOP_DB_URL", url);
-		String user = System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres");
-		String password = System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", "");
-		createIfMissing(url, user, password);
-		try (Connection connection = DriverManager.getConnection(url, user, password);
-				var statement = connection.createStatement()) {
-			statement.execute("drop schema if exists public cascade");
-			statement.execute("create schema public");
-			System.out.println("[civicloop] Tests run on PostgreSQL at " + url);
-			return ConditionEvaluationResult.enabled("PostgreSQL at " + url);
-		}
-		catch (SQLException ex) {
-			String message = "PostgreSQL run skipped: no database at " + url + " (" + ex.getMessage() + ")";
-			if ("true".equals(System.getenv("CI"))) {
-				throw new IllegalStateException("CI must run the PostgreSQL tests, but " + message, ex);
-			}
-			System.out.println("[civicloop] " + message);
-			return ConditionEvaluationResult.disabled(message);
-		}
+		System.out.println("[civicloop] Tests run on PostgreSQL at " + url);
+		return ConditionEvaluationResult.enabled("PostgreSQL at " + url);
 	}
 
 	/**
-	 * A PostgreSQL database of this name, emptied, on the server of the test runs; {@code null} when none is
-	 * reachable (a failure under CI, where PostgreSQL must be there).
+	 * A PostgreSQL database of this name (or URL), emptied, on the server of the test runs; {@code null} when
+	 * none is reachable (a failure under CI, where PostgreSQL must be there).
 	 */
 	public static String freshPostgres(String name) {
 		String base = System.getenv().getOrDefault("CIVICLOOP_DB_URL", DEFAULT_URL);
-		String url = base.substring(0, base.lastIndexOf('/') + 1) + name;
+		String url = name.startsWith("jdbc:") ? name : base.substring(0, base.lastIndexOf('/') + 1) + name;
 		String user = System.getenv().getOrDefault("CIVICLOOP_DB_USER", "postgres");
 		String password = System.getenv().getOrDefault("CIVICLOOP_DB_PASSWORD", "");
 		createIfMissing(url, user, password);
@@ -94,10 +81,11 @@ public class TestDatabase implements ActiveProfilesResolver, ExecutionCondition 
 			return url;
 		}
 		catch (SQLException ex) {
+			String message = "PostgreSQL run skipped: no database at " + url + " (" + ex.getMessage() + ")";
 			if ("true".equals(System.getenv("CI"))) {
-				throw new IllegalStateException("CI must run the PostgreSQL tests, but there is no database at " + url, ex);
+				throw new IllegalStateException("CI must run the PostgreSQL tests, but " + message, ex);
 			}
-			System.out.println("[civicloop] PostgreSQL run skipped: no database at " + url + " (" + ex.getMessage() + ")");
+			System.out.println("[civicloop] " + message);
 			return null;
 		}
 	}

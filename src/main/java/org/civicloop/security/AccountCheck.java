@@ -102,6 +102,31 @@ class AccountCheck {
 		return remember(key, account.get());
 	}
 
+	/**
+	 * The caller an {@code Authorization} header names: {@code Basic} with an account and password, or
+	 * {@code Bearer} with an API key. A missing or malformed header is refused like wrong credentials.
+	 */
+	Login authorization(String header, String address) throws Refused {
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return apiKey(header.substring(7).strip(), address);
+		}
+		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			throw new Refused();
+		}
+		String decoded;
+		try {
+			decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).strip()), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException notBase64) {
+			throw new Refused();
+		}
+		int colon = decoded.indexOf(':');
+		if (colon <= 0) {
+			throw new Refused();
+		}
+		return password(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+	}
+
 	/** A credential found no longer valid (a password changed, a key revoked) is forgotten at once. */
 	void forgetAll() {
 		remembered.clear();

@@ -28,7 +28,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			var login = accounts.apiKey(header.substring(7).strip(), request.getRemoteAddr());
+			var login = accounts.authorization(header, request.getRemoteAddr());
 			SecurityContextHolder.getContext().setAuthentication(EngineIdentityAuthentication.authenticated(login));
 		}
 		catch (AccountCheck.Throttled throttled) {

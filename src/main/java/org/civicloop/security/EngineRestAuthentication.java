@@ -1,8 +1,6 @@
 package org.civicloop.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,7 +36,7 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		AccountCheck.Login login;
 		try {
-			login = login(request.getHeader("Authorization"), request.getRemoteAddr());
+			login = accounts.authorization(request.getHeader("Authorization"), request.getRemoteAddr());
 		}
 		catch (AccountCheck.Throttled throttled) {
 			Problems.throttled(response, throttled.retryAfter);
@@ -56,27 +54,6 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 		finally {
 			identity.clearAuthentication();
 		}
-	}
-
-	private AccountCheck.Login login(String header, String address) throws AccountCheck.Refused {
-		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return accounts.apiKey(header.substring(7).strip(), address);
-		}
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			throw new AccountCheck.Refused();
-		}
-		String decoded;
-		try {
-			decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException notBase64) {
-			throw new AccountCheck.Refused();
-		}
-		int colon = decoded.indexOf(':');
-		if (colon <= 0) {
-			throw new AccountCheck.Refused();
-		}
-		return accounts.password(decoded.substring(0, colon), decoded.substring(colon + 1), address);
 	}
 
 }

@@ -70,11 +70,13 @@ public class Matters {
 				matter.attachments(), null, publicId);
 	}
 
-	/** Twelve characters of an unambiguous alphabet, 60 random bits: unguessable, short enough to read out. */
+	/** Twelve characters of an unambiguous alphabet (about 58 random bits): unguessable, short enough to read out. */
 	static String newPublicId() {
-		char[] id = new char[12];
+		byte[] random = new byte[12];
+		RANDOM.nextBytes(random);
+		char[] id = new char[random.length];
 		for (int i = 0; i < id.length; i++) {
-			id[i] = PUBLIC_ID_ALPHABET.charAt(RANDOM.nextInt(PUBLIC_ID_ALPHABET.length()));
+			id[i] = PUBLIC_ID_ALPHABET.charAt(Math.floorMod(random[i], PUBLIC_ID_ALPHABET.length()));
 		}
 		return new String(id);
 	}

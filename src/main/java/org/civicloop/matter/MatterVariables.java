@@ -14,11 +14,15 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.bpmn.delegate.ExecutionListenerInvocation;
+import org.camunda.bpm.engine.impl.bpmn.delegate.JavaDelegateInvocation;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.task.delegate.TaskListenerInvocation;
 import org.civicloop.organization.Directory;
 
 import org.springframework.stereotype.Component;
@@ -31,8 +35,10 @@ import static org.civicloop.matter.MatterHandling.Vars.*;
  * says, whatever the entrance (engine REST, Tasklist, Cockpit, the Java API).
  *
  * <p>The engine reports every write of a variable here (through CivicLoop's history level, which sees each
- * one). A write by the process itself — a delegate, the engine running a step — or by the application
- * ({@link #asApplication}) passes. Any other write comes from outside, and:
+ * one). A write by CivicLoop's own code — its delegates and listeners, or the application
+ * ({@link #asApplication}) — passes. Inside a step of the engine anything else (a model's input/output
+ * mapping, a message's payload) may write only variables the matter does not know ({@link #KNOWN}), and the
+ * engine its own results. Any other write comes from outside, and:
  * <ul>
  * <li>a variable the application owns ({@link #OWNED}: the matter's identity, departments, unit, bindings,
  * due dates, counters) is refused at once;
@@ -51,7 +57,19 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 	/** Variables the application writes and no caller may: every variable of the model but the inputs of people. */
 	public static final Set<String> OWNED = owned();
 
+	/**
+	 * Variables every matter's process has: the application's own, the start form's and the stages' inputs.
+	 * Inside a step of the engine only CivicLoop's code writes them; a model's own mappings may not.
+	 */
+	static final Set<String> KNOWN = known();
+
+	/** What the engine itself writes in the county model's steps: the tables' results, each co-handling department. */
+	private static final Set<String> ENGINE_WRITES = Set.of(ROUTING_DECISION, TIME_LIMITS, CO_DEPARTMENT);
+
 	private static final ThreadLocal<Boolean> APPLICATION = ThreadLocal.withInitial(() -> false);
+
+	/** How deep CivicLoop's own code (a delegate, a listener) is running inside the engine on this thread. */
+	private static final ThreadLocal<int[]> OWN_CODE = ThreadLocal.withInitial(() -> new int[1]);
 
 	private final Map<String, Boolean> matterDefinitions = new ConcurrentHashMap<>();
 
@@ -99,6 +117,21 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.getCommandCheckers().add(TaskCompletions.checker(this, forms, directory));
+		DelegateInterceptor engines = configuration.getDelegateInterceptor();
+		// Models may name only CivicLoop's delegates and declare no listeners (the guardrails), so every Java
+		// delegate and listener the engine invokes is CivicLoop's own code.
+		configuration.setDelegateInterceptor(invocation -> {
+			boolean own = invocation instanceof JavaDelegateInvocation || invocation instanceof TaskListenerInvocation
+					|| invocation instanceof ExecutionListenerInvocation;
+			int[] depth = OWN_CODE.get();
+			depth[0] += own ? 1 : 0;
+			try {
+				engines.handleInvocation(invocation);
+			}
+			finally {
+				depth[0] -= own ? 1 : 0;
+			}
+		});
 	}
 
 	static boolean isApplication() {
@@ -107,7 +140,7 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 
 	/** A variable was created, changed or removed. Refuses it, holds it for a step to take, or lets it pass. */
 	void written(VariableInstanceEntity variable) {
-		if (Context.getBpmnExecutionContext() != null || APPLICATION.get() || Context.getCommandContext() == null
+		if (APPLICATION.get() || OWN_CODE.get()[0] > 0 || Context.getCommandContext() == null
 				|| !isMatter(variable.getProcessDefinitionId())) {
 			return;
 		}
@@ -116,11 +149,19 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 			throw new AuthorizationException("A matter is registered through its start form (Tasklist) or POST /api/matters, "
 					+ "which check it and give it its tracking number");
 		}
-		String name = variable.getName();
 		String caller = Context.getCommandContext().getAuthenticatedUserId();
-		if (name.equals(REGISTERED_BY) && java.util.Objects.equals(caller, variable.getValue())) {
+		if (variable.getName().equals(REGISTERED_BY) && java.util.Objects.equals(caller, variable.getValue())) {
 			return; // the engine names the cadre who starts a matter (camunda:initiator)
 		}
+		if (Context.getBpmnExecutionContext() != null) {
+			// a step of the engine, not CivicLoop's code: a model's mapping, a result, a message's payload
+			if (KNOWN.contains(variable.getName()) && !ENGINE_WRITES.contains(variable.getName())) {
+				throw new AuthorizationException("Only CivicLoop's own steps write the variable " + variable.getName()
+						+ " of a matter; a model's mapping or a message may not");
+			}
+			return;
+		}
+		String name = variable.getName();
 		var writes = outsideWrites();
 		if (writes.allows(variable.getProcessInstanceId(), name)) {
 			return;
@@ -159,6 +200,13 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 		}
 		return matterDefinitions.computeIfAbsent(processDefinitionId, id -> MatterHandling.PROCESS_KEY.equals(
 				Context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(id).getKey()));
+	}
+
+	private static Set<String> known() {
+		var known = new TreeSet<>(OWNED);
+		known.addAll(MatterHandling.START_INPUTS);
+		MatterHandling.STAGE_INPUTS.values().forEach(known::addAll);
+		return Set.copyOf(known);
 	}
 
 	private static Set<String> owned() {

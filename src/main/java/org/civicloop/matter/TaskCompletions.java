@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -27,7 +29,8 @@ import static org.civicloop.matter.MatterHandling.Vars.LEAD_DEPARTMENT;
  * Every completion of a matter's task, checked before the engine acts on it, however it arrives (Tasklist's
  * submit-form, {@code /engine-rest/task/{id}/complete}, the Java API): the cadre may enter the inputs of the
  * task's own stage — for a step of a unit's own, the fields of its form — and nothing else (403), each entry
- * as its form allows it (400). A re-dispatch names a department, town office or village committee.
+ * as its form allows it (400). A re-dispatch names a department, town office or village committee. A BPMN
+ * error or escalation thrown at a matter's task is refused: it would end or divert the matter past its stages.
  *
  * <p>The engine asks its command checkers about every task a command works; this is one of them, answering
  * for the completions only. What a completion may set is then passed on to {@link MatterVariables}, which
@@ -69,8 +72,16 @@ final class TaskCompletions implements InvocationHandler {
 	}
 
 	private void check(TaskEntity task) {
-		Map<String, Object> input = input(Context.getCommandInvocationContext().getCommand());
-		if (input == null || MatterVariables.isApplication() || !variables.isMatter(task.getProcessDefinitionId())) {
+		var command = Context.getCommandInvocationContext().getCommand();
+		if (MatterVariables.isApplication() || !variables.isMatter(task.getProcessDefinitionId())) {
+			return;
+		}
+		if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+			throw new AuthorizationException("A matter's task is done by completing it with its form; a BPMN error or "
+					+ "escalation thrown at " + task.getName() + " (" + task.getTaskDefinitionKey() + ") would end or divert the matter");
+		}
+		Map<String, Object> input = input(command);
+		if (input == null) {
 			return;
 		}
 		var fields = forms.inputs(task);
@@ -110,8 +121,7 @@ final class TaskCompletions implements InvocationHandler {
 			return stageInputs;
 		}
 		var own = new HashSet<>(formFields);
-		own.removeAll(MatterVariables.OWNED);
-		MatterHandling.STAGE_INPUTS.values().forEach(own::removeAll);
+		own.removeAll(MatterVariables.KNOWN);
 		return own;
 	}
 

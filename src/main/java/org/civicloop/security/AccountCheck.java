@@ -157,7 +157,13 @@ class AccountCheck {
 	/** Counts the failure and lets it take the same time as every other. */
 	private Refused failure(String address, String user, long started) {
 		throttle.failed(address, user);
-		long left = failureTime.toNanos() - (System.nanoTime() - started);
+		waitOut(failureTime, started);
+		return new Refused();
+	}
+
+	/** Waits until {@code duration} has passed since {@code started} (a {@link System#nanoTime()}). */
+	static void waitOut(Duration duration, long started) {
+		long left = duration.toNanos() - (System.nanoTime() - started);
 		if (left > 0) {
 			try {
 				Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
@@ -166,7 +172,6 @@ class AccountCheck {
 				Thread.currentThread().interrupt();
 			}
 		}
-		return new Refused();
 	}
 
 }

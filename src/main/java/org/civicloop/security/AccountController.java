@@ -139,12 +139,16 @@ class AccountController {
 			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts from this address; try again later");
 		}
 		User user = identity.createUserQuery().userId(body.account()).singleResult();
-		var problems = user == null ? List.<String>of() : policyProblems(body.password(), user);
+		// the code first, the same answer for an unknown account: nothing here tells whether an account exists
+		if (user == null || !codes.matches(body.account(), body.code(), Instant.now())) {
+			throttle.failed(address, body.account());
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The account or the code is not valid (a code is used once and expires)");
+		}
+		var problems = policyProblems(body.password(), user);
 		if (!problems.isEmpty()) {
 			throw new PolicyViolated(problems);
 		}
-		if (user == null || !codes.use(body.account(), body.code(), Instant.now())) {
-			throttle.failed(address, body.account());
+		if (!codes.use(body.account(), body.code(), Instant.now())) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The account or the code is not valid (a code is used once and expires)");
 		}
 		user.setPassword(body.password());

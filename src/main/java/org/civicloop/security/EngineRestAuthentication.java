@@ -24,6 +24,14 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 
 	private final AccountCheck accounts;
 
+	/**
+	 * The engine REST endpoint that checks any account's password ({@code POST .../identity/verify}): it would
+	 * go around the login throttle and the equal timing of failures, so no entrance offers it.
+	 */
+	static boolean checksPasswords(HttpServletRequest request) {
+		return request.getRequestURI().endsWith("/identity/verify");
+	}
+
 	private final IdentityService identity;
 
 	EngineRestAuthentication(AccountCheck accounts, IdentityService identity) {
@@ -34,6 +42,10 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (checksPasswords(request)) {
+			Problems.write(response, 404, "Not Found", "Passwords are checked by logging in, not by this endpoint");
+			return;
+		}
 		AccountCheck.Login login;
 		try {
 			login = accounts.authorization(request.getHeader("Authorization"), request.getRemoteAddr());

@@ -28,7 +28,8 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 
 	private static final Pattern INTERNALS = Pattern.compile("(?is).*(### |\\bSQL|jdbc|ibatis|Exception:|\\.java:|org\\.camunda\\.|java\\.lang\\.).*");
 
-	private static final Pattern TASK_WORK = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|claim|resolve)$");
+	/** A task, or anything done to or read of one. */
+	private static final Pattern TASK_WORK = Pattern.compile(".*/task/([^/]+)(/.*)?$");
 
 	/** How a deployment refused by the variant guardrails begins its message. */
 	private static final String GUARDRAILS = "Deployment refused by CivicLoop's guardrails: ";
@@ -104,7 +105,7 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 			return true;
 		}
 		var taskWork = TASK_WORK.matcher(request.getRequestURI());
-		if (!taskWork.matches() || (status != 403 && status != 404 && status != 500)) {
+		if (!taskWork.matches() || "GET".equals(request.getMethod()) || (status != 403 && status != 404 && status != 500)) {
 			return false;
 		}
 		// outside the engine REST authentication filter: this look-up is not limited by the caller's grants

@@ -144,6 +144,7 @@ class GrantLoader implements ApplicationRunner {
 			changed += reconcile(group.getKey(), withOwnReads(group.getKey(), group.getValue()));
 		}
 		changed += takeBackDeploymentDeletes();
+		changed += narrowSelfGrants();
 		log.info("Grants from the directory in place; {} created, narrowed, widened or removed", changed);
 	}
 
@@ -207,6 +208,21 @@ class GrantLoader implements ApplicationRunner {
 			bits |= permission.getValue();
 		}
 		return bits;
+	}
+
+	/** An account reads and updates itself, no more (older accounts got ALL on themselves from the engine). */
+	private int narrowSelfGrants() {
+		int changed = 0;
+		int wanted = Permissions.READ.getValue() | Permissions.UPDATE.getValue();
+		for (Authorization authorization : authorizations.createAuthorizationQuery().resourceType(Resources.USER).list()) {
+			boolean self = authorization.getUserId() != null && authorization.getUserId().equals(authorization.getResourceId());
+			if (self && ((AuthorizationEntity) authorization).getPermissions() != wanted) {
+				((AuthorizationEntity) authorization).setPermissions(wanted);
+				authorizations.saveAuthorization(authorization);
+				changed++;
+			}
+		}
+		return changed;
 	}
 
 	/** Only administrators delete deployments: the delete the engine once gave each deployer is taken back. */

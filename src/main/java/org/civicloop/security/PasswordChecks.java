@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>an account without a password (made from the directory outside the demo) fails the check like a wrong
  * password, instead of failing inside the engine;
- * <li>wrong passwords delay the next attempt on the account, up to a minute, and never lock it for good
- * (anybody could otherwise lock out any account with ten tries); CivicLoop throttles per address on top
- * ({@link LoginThrottle});
+ * <li>wrong passwords never lock the account, for good or for a while: anybody could otherwise keep any
+ * account locked by guessing. Failures are throttled per address and per address and account instead
+ * ({@link LoginThrottle}), so a stranger locks out only themselves;
  * <li>outside the demo, Camunda's password policy is on: at least 10 characters with upper and lower case,
  * a digit and a special character, not the account's own id or name.
  * </ul>
@@ -37,6 +37,7 @@ class PasswordChecks extends AbstractProcessEnginePlugin {
 		configuration.setPasswordEncryptor(digest);
 		configuration.setPasswordManager(new NoPasswordFails(digest));
 		configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+		configuration.setLoginDelayMaxTime(0);
 		configuration.setEnablePasswordPolicy(!organization.demo());
 	}
 

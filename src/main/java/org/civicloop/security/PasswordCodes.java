@@ -38,16 +38,21 @@ class PasswordCodes {
 		return code.toString();
 	}
 
-	/** Uses the account's code: true once, when it matches and has not expired; a used code is gone. */
-	boolean use(String account, String code, Instant now) {
+	/** Whether this is the account's code and has not expired. */
+	boolean matches(String account, String code, Instant now) {
 		var stored = jdbc.sql("select code_hash from password_code where account_id = :account and expires_at > :now")
 			.param("account", account).param("now", Timestamp.from(now)).query(String.class).optional();
-		String given = ApiKeys.hash(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
-		if (stored.isEmpty() || !MessageDigest.isEqual(stored.get().getBytes(), given.getBytes())) {
-			return false;
-		}
-		return jdbc.sql("delete from password_code where account_id = :account and code_hash = :hash")
-			.param("account", account).param("hash", given).update() == 1;
+		return stored.isPresent() && MessageDigest.isEqual(stored.get().getBytes(), hashOf(code).getBytes());
+	}
+
+	/** Uses the account's code: true once, when it matches and has not expired; a used code is gone. */
+	boolean use(String account, String code, Instant now) {
+		return matches(account, code, now) && jdbc.sql("delete from password_code where account_id = :account and code_hash = :hash")
+			.param("account", account).param("hash", hashOf(code)).update() == 1;
+	}
+
+	private static String hashOf(String code) {
+		return ApiKeys.hash(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
 	}
 
 }

@@ -81,10 +81,10 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle) {
-		var registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle));
+	FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle, SecurityProperties properties) {
+		var registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle, properties.failedLoginTime()));
 		registration.setName("webapp-login-throttle");
-		registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+		registration.addUrlPatterns("/camunda/api/admin/auth/user/*", "/camunda/api/engine/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
 		return registration;
 	}

@@ -11,32 +11,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The webapps' own login ({@code POST /camunda/api/admin/auth/user/default/login/{app}}) counts its failures
- * per address with every other login ({@link LoginThrottle}) and is refused (429) past the limit.
+ * per address with every other login ({@link LoginThrottle}), is refused (429) past the limit, and every
+ * failure takes the same time as elsewhere; the webapps' copy of the engine's password check
+ * ({@code .../identity/verify}) is not offered.
  */
 class WebappLoginThrottle extends OncePerRequestFilter {
 
 	private final LoginThrottle throttle;
 
-	WebappLoginThrottle(LoginThrottle throttle) {
+	WebappLoginThrottle(LoginThrottle throttle, java.time.Duration failureTime) {
 		this.throttle = throttle;
+		this.failureTime = failureTime;
 	}
+
+	private final java.time.Duration failureTime;
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/");
+		return !EngineRestAuthentication.checksPasswords(request)
+				&& (!"POST".equals(request.getMethod()) || !request.getRequestURI().contains("/login/"));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (EngineRestAuthentication.checksPasswords(request)) {
+			Problems.write(response, 404, "Not Found", "Passwords are checked by logging in, not by this endpoint");
+			return;
+		}
 		var wait = throttle.refusedFor(request.getRemoteAddr(), null);
 		if (!wait.isZero()) {
 			Problems.throttled(response, wait);
 			return;
 		}
+		long started = System.nanoTime();
 		chain.doFilter(request, response);
 		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
 			throttle.failed(request.getRemoteAddr(), null);
+			AccountCheck.waitOut(failureTime, started); // a failure takes as long here as on every other entrance
 		}
 	}
 

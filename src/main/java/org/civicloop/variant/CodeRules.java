@@ -109,6 +109,7 @@ final class CodeRules {
 		}
 		switch (qualified) {
 			case "timeCycle" -> checkCycle(resource, id, element.getTextContent().strip(), violations);
+			case "timeDuration" -> checkDuration(resource, id, element.getTextContent().strip(), violations);
 			case "loopCardinality" -> checkCardinality(resource, id, element.getTextContent().strip(), violations);
 			default -> {
 			}
@@ -226,6 +227,18 @@ final class CodeRules {
 		else if (interval.compareTo(minTimerCycle) < 0) {
 			violations.add(new Violation("timer-cycle", resource, id, "\"" + cycle + "\" repeats every " + interval
 					+ "; a repeating timer may fire at most every " + minTimerCycle));
+		}
+	}
+
+	/** A fixed wait no shorter than the minimum cycle: a short timer in a loop would be a storm all the same. */
+	private void checkDuration(String resource, String id, String wait, List<Violation> violations) {
+		if (Expressions.holdsExpression(wait)) {
+			return; // a time the application computes
+		}
+		Duration duration = duration(wait);
+		if (duration == null || duration.compareTo(minTimerCycle) < 0) {
+			violations.add(new Violation("timer-cycle", resource, id, "a timer waits at least " + minTimerCycle + ", not \""
+					+ excerpt(wait) + "\""));
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.w3c.dom.Element;
 
@@ -125,6 +126,7 @@ final class Stages {
 		if (!violations.isEmpty()) {
 			return violations;
 		}
+		violations.addAll(loopsWithoutPeople());
 		var mainFlow = mainFlow();
 		var passed = passedStages(stageOf, mainFlow);
 		for (String id : stageOf.keySet()) {
@@ -176,6 +178,62 @@ final class Stages {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * Every loop of the flow waits for a person (a user task) or a message: a loop of service tasks, gateways
+	 * and timers alone would run the engine in circles. Loops are the strongly connected parts of the flow graph.
+	 */
+	private List<Violation> loopsWithoutPeople() {
+		var violations = new ArrayList<Violation>();
+		var index = new HashMap<String, Integer>();
+		var low = new HashMap<String, Integer>();
+		var stack = new ArrayDeque<String>();
+		var onStack = new java.util.HashSet<String>();
+		int[] counter = { 0 };
+		for (String start : nodes.keySet()) {
+			if (!index.containsKey(start)) {
+				connect(start, index, low, stack, onStack, counter, violations);
+			}
+		}
+		return violations;
+	}
+
+	private void connect(String node, Map<String, Integer> index, Map<String, Integer> low, ArrayDeque<String> stack,
+			java.util.Set<String> onStack, int[] counter, List<Violation> violations) {
+		index.put(node, counter[0]);
+		low.put(node, counter[0]++);
+		stack.push(node);
+		onStack.add(node);
+		for (String target : next.getOrDefault(node, List.of())) {
+			if (!nodes.containsKey(target)) {
+				continue;
+			}
+			if (!index.containsKey(target)) {
+				connect(target, index, low, stack, onStack, counter, violations);
+				low.put(node, Math.min(low.get(node), low.get(target)));
+			}
+			else if (onStack.contains(target)) {
+				low.put(node, Math.min(low.get(node), index.get(target)));
+			}
+		}
+		if (low.get(node).equals(index.get(node))) {
+			var loop = new ArrayList<String>();
+			String member;
+			do {
+				member = stack.pop();
+				onStack.remove(member);
+				loop.add(member);
+			}
+			while (!member.equals(node));
+			boolean cycle = loop.size() > 1 || next.getOrDefault(node, List.of()).contains(node);
+			boolean waits = loop.stream().map(nodes::get)
+				.anyMatch(element -> Set.of("userTask", "receiveTask").contains(element.getLocalName()));
+			if (cycle && !waits) {
+				violations.add(new Violation("loop", resource, node, "the flow loops through " + loop
+						+ " without waiting for a person or a message; it would run the engine in circles"));
+			}
+		}
 	}
 
 	/** Nodes reachable from a start event without passing a non-interrupting boundary event. */

@@ -23,7 +23,8 @@ import org.w3c.dom.Element;
  * <li>{@code multi-instance}: only the county's co-handling, one instance per co-handling department;
  * <li>{@code before-registration}: a matter starts at a plain start event that leads straight to registration;
  * <li>{@code delegate-place}: the matter is closed only at the end, a warning or urge is recorded only where
- * its timer fires.
+ * its timer fires;
+ * <li>{@code mapping}: no input/output mappings but the alerts' own two inputs.
  * </ul>
  */
 final class WorkRules {
@@ -82,6 +83,9 @@ final class WorkRules {
 			if (Stages.stageOf(element).isPresent()) {
 				rules.stageTask(element);
 			}
+			else {
+				rules.mappings(element);
+			}
 			Xml.children(element, Xml.BPMN, "multiInstanceLoopCharacteristics").forEach(loop -> rules.multiInstance(element, loop));
 		}
 	}
@@ -135,6 +139,18 @@ final class WorkRules {
 		}
 		if (!Xml.children(element, Xml.BPMN, "multiInstanceLoopCharacteristics").isEmpty()) {
 			violations.add(new Violation("stage-task", resource, id, "a stage is done once, by its performer: no multi-instance"));
+		}
+	}
+
+	/** Input/output mappings write variables inside the engine's steps: only the alerts' two fixed inputs have them. */
+	private void mappings(Element element) {
+		boolean alert = element.getLocalName().equals("serviceTask")
+				&& Expressions.beanName(Xml.attribute(element, "delegateExpression")).filter("recordDeadlineAlertDelegate"::equals).isPresent();
+		for (Element extensions : Xml.children(element, Xml.BPMN, "extensionElements")) {
+			if (!alert && !Xml.children(extensions, Xml.CAMUNDA, "inputOutput").isEmpty()) {
+				violations.add(new Violation("mapping", resource, element.getAttribute("id"), "input/output mappings are not allowed in "
+						+ "a unit's variant (only a recorded warning or urge names its alertKind and alertStage)"));
+			}
 		}
 	}
 

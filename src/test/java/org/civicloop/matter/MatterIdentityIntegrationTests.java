@@ -198,9 +198,31 @@ class MatterIdentityIntegrationTests {
 				+ matter.trackingNo() + "\",\"processVariables\":{\"satisfaction\":{\"value\":\"satisfied\"},"
 				+ "\"resolved\":{\"value\":\"yes\"}}}");
 
+		var intoTheTriggeredScope = http.postJson("demo", "/engine-rest/message", "{\"messageName\":\"CitizenEvaluation\",\"businessKey\":\""
+				+ matter.trackingNo() + "\",\"processVariablesToTriggeredScope\":{\"satisfaction\":{\"value\":\"satisfied\"},"
+				+ "\"resolved\":{\"value\":\"yes\"}}}");
+
 		assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+		assertThat(intoTheTriggeredScope.statusCode()).as(intoTheTriggeredScope.body()).isEqualTo(403);
 		assertThat(snapshot(matter)).isEqualTo(before);
 		assertThat(openTask(matter, RETURN_VISIT)).isNotNull();
+	}
+
+	@Test
+	void aBpmnErrorOrEscalationThrownAtAMattersTaskIsRefused() {
+		Matter matter = process.register(streetLight("13800009999"), "operator");
+		Task signFor = openTask(matter, SIGN_FOR);
+		var before = snapshot(matter);
+
+		var error = http.postJson("urban.wang", "/engine-rest/task/" + signFor.getId() + "/bpmnError", "{\"errorCode\":\"done\"}");
+		var escalation = http.postJson("urban.wang", "/engine-rest/task/" + signFor.getId() + "/bpmnEscalation", "{\"escalationCode\":\"up\"}");
+		var byStranger = http.postJson("housing.li", "/engine-rest/task/" + signFor.getId() + "/bpmnError", "{\"errorCode\":\"done\"}");
+
+		assertThat(error.statusCode()).as(error.body()).isEqualTo(403);
+		assertThat(escalation.statusCode()).as(escalation.body()).isEqualTo(403);
+		assertThat(byStranger.statusCode()).as("a task one was never offered").isEqualTo(404);
+		assertThat(snapshot(matter)).isEqualTo(before);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(matter.trackingNo()).count()).isOne();
 	}
 
 	@Test

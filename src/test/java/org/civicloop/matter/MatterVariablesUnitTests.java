@@ -43,8 +43,8 @@ class MatterVariablesUnitTests {
 
 	@Test
 	void aUnitsOwnStepTakesTheFieldsOfItsFormButNoneTheApplicationKeepsOrAnotherStageDecides() {
-		assertThat(TaskCompletions.inputsOf("other", java.util.Set.of("verificationNote", "matterId", "satisfaction")))
-			.containsExactly("verificationNote");
+		assertThat(TaskCompletions.inputsOf("other", java.util.Set.of("verificationNote", "matterId", "satisfaction", "category",
+				"reporterPhone"))).containsExactly("verificationNote");
 		assertThat(TaskCompletions.inputsOf("review", java.util.Set.of())).isEqualTo(MatterHandling.STAGE_INPUTS.get("review"));
 	}
 

@@ -117,16 +117,24 @@ class AuthenticationIntegrationTests {
 	}
 
 	@Test
-	void theEnginesOwnDelayAfterWrongPasswordsEnds() {
+	void wrongPasswordsNeverLockTheAccountItself() {
 		String lock = account("lock.test", "demo", "dept-urban");
 		for (int i = 0; i < 12; i++) {
 			assertThat(identity.checkPassword(lock, "wrong-" + i)).isFalse();
 		}
-		assertThat(identity.checkPassword(lock, "demo")).as("delayed right after").isFalse();
 
-		ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + Duration.ofMinutes(2).toMillis()));
+		assertThat(identity.checkPassword(lock, "demo")).as("neither for good nor for a while").isTrue();
+	}
 
-		assertThat(identity.checkPassword(lock, "demo")).as("not locked for good").isTrue();
+	@Test
+	void theEnginesOwnPasswordCheckIsNotOfferedOnAnyEntrance() {
+		Http http = new Http(port);
+		var engineRest = http.postJson("hotline-system", "/engine-rest/identity/verify", "{\"username\":\"housing.li\",\"password\":\"demo\"}");
+		var webapp = Webapp.login(port, "tasklist", "housing.li", "demo").engine("POST", "/identity/verify",
+				"{\"username\":\"urban.wang\",\"password\":\"demo\"}");
+
+		assertThat(engineRest.statusCode()).isEqualTo(404);
+		assertThat(webapp.statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -163,6 +171,10 @@ class AuthenticationIntegrationTests {
 		assertThat(code.path("link").asText()).startsWith("/password.html?account=" + nopass + "&code=");
 
 		var wrong = setPassword(http, nopass, "WRONGCODE123", "Ein-gutes-Passwort-1");
+		var weakWithWrongCode = setPassword(http, nopass, "WRONGCODE123", "x");
+		var unknownAccount = setPassword(http, "no-such-account", "WRONGCODE123", "x");
+		assertThat(weakWithWrongCode.body()).as("nothing tells whether the account exists").isEqualTo(unknownAccount.body()
+			.replace("no-such-account", nopass));
 		var set = setPassword(http, nopass, code.path("code").asText(), "Ein-gutes-Passwort-1");
 		var again = setPassword(http, nopass, code.path("code").asText(), "Noch-ein-Passwort-2");
 

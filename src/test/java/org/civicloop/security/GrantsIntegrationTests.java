@@ -102,6 +102,15 @@ class GrantsIntegrationTests {
 	}
 
 	@Test
+	void anAccountReadsAndUpdatesItselfAndNoMore() {
+		for (String user : List.of("housing.li", "hotline-system", "demo")) {
+			var own = authorizations.createAuthorizationQuery().userIdIn(user).resourceType(Resources.USER).resourceId(user).singleResult();
+			assertThat(Arrays.stream(own.getPermissions(ResourceTypeUtil.getPermissionsByResourceType(Resources.USER.resourceType())))
+				.map(Permission::getName).filter(name -> !name.equals("NONE")).sorted().toList()).as(user).containsExactly("READ", "UPDATE");
+		}
+	}
+
+	@Test
 	void onlyCountyWideRolesAreInEveryUnitsTenantAndUnitAdministratorsInNone() {
 		for (String group : List.of("designers", "leaders", "operators", "intake-systems", "dispatch-centre", "dept-urban")) {
 			assertThat(tenantsOf(group)).as(group).isEqualTo(ALL_UNITS);

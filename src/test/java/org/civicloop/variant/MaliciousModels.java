@@ -283,6 +283,23 @@ final class MaliciousModels {
 				"<bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${coDepartments}\" camunda:elementVariable=\"coDepartment\" />",
 				"<bpmn:multiInstanceLoopCharacteristics camunda:collection=\"${handlingReplies}\" camunda:elementVariable=\"coDepartment\" />"),
 				"multi-instance"));
+		cases.add(bpmn("an own step's output mapping naming the handler", replace(Models.withOnSiteVerification(p, "unit-shangtang"),
+				ON_SITE, "<bpmn:userTask id=\"task_onSiteVerification\" name=\"现场核实\" camunda:candidateGroups=\"unit-shangtang\">"
+						+ "<bpmn:extensionElements><camunda:inputOutput><camunda:outputParameter name=\"signedBy\">shangtang.yang</camunda:outputParameter>"
+						+ "</camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>"), "mapping"));
+		cases.add(bpmn("a loop of service tasks between registration and routing", replace(replace(p,
+				"<bpmn:sequenceFlow id=\"flow_toRoute\" sourceRef=\"task_registerMatter\" targetRef=\"rule_routeMatter\">",
+				"<bpmn:sequenceFlow id=\"flow_toRoute\" sourceRef=\"task_registerMatter\" targetRef=\"gateway_spin\">"), "</bpmn:process>", """
+				<bpmn:exclusiveGateway id="gateway_spin" /><bpmn:manualTask id="task_spin" />
+				<bpmn:sequenceFlow id="flow_spin" sourceRef="gateway_spin" targetRef="task_spin" />
+				<bpmn:sequenceFlow id="flow_spinBack" sourceRef="task_spin" targetRef="gateway_spin" />
+				<bpmn:sequenceFlow id="flow_spinOut" sourceRef="gateway_spin" targetRef="rule_routeMatter"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${false}</bpmn:conditionExpression></bpmn:sequenceFlow>
+				</bpmn:process>"""), "loop"));
+		cases.add(bpmn("a one-second timer", replace(p, "</bpmn:process>", """
+				<bpmn:boundaryEvent id="timer_fast" cancelActivity="false" attachedToRef="task_review"><bpmn:timerEventDefinition>\
+				<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+				<bpmn:endEvent id="end_fast" /><bpmn:sequenceFlow id="flow_fast" sourceRef="timer_fast" targetRef="end_fast" /></bpmn:process>"""),
+				"timer-cycle").alsoShared());
 		cases.add(dmn("routing to a role group", routing().replace("&quot;dept-transport&quot;", "&quot;intake-systems&quot;"), "routing"));
 		cases.add(dmn("routing to the dispatch centre", routing().replace("&quot;dept-transport&quot;", "&quot;dispatch-centre&quot;"), "routing"));
 		return cases;

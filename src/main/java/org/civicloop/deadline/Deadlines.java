@@ -1,5 +1,6 @@
 package org.civicloop.deadline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -8,7 +9,6 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicloop.matter.MatterProperties;
 
 import org.springframework.stereotype.Component;
@@ -28,14 +28,17 @@ public class Deadlines {
 
 	private final MatterProperties matters;
 
-	Deadlines(DeadlineProperties properties, MatterProperties matters) {
+	private final Clock clock;
+
+	Deadlines(DeadlineProperties properties, MatterProperties matters, Clock clock) {
 		this.properties = properties;
 		this.matters = matters;
+		this.clock = clock;
 	}
 
 	/** When the warning fires and when the limit runs out, for a limit starting now. */
 	public Schedule schedule(Duration limit) {
-		Instant start = ClockUtil.now().toInstant();
+		Instant start = clock.instant();
 		long warnAfter = (long) (limit.toSeconds() * properties.warnAtFraction());
 		return new Schedule(start.plusSeconds(warnAfter), start.plus(limit));
 	}

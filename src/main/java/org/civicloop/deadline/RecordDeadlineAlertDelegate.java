@@ -1,21 +1,23 @@
 package org.civicloop.deadline;
 
+import java.time.Clock;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.civicloop.matter.Timeline;
+import org.civicloop.matter.MatterEvent;
+import org.civicloop.matter.MatterEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
 
 /**
  * A warning (黄灯, {@code alertKind=warning}) or an urge (催办/红灯, {@code alertKind=urge}) on the sign-for
- * or handling stage ({@code alertStage}): written on the matter's timeline and logged with the tracking
+ * or handling stage ({@code alertStage}): published as a {@link MatterEvent} and logged with the tracking
  * number and department only — never the reporter.
  */
 @Component("recordDeadlineAlertDelegate")
@@ -23,13 +25,13 @@ class RecordDeadlineAlertDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordDeadlineAlertDelegate.class);
 
-	private final Timeline timeline;
+	private final ApplicationEventPublisher events;
 
-	private final Deadlines deadlines;
+	private final Clock clock;
 
-	RecordDeadlineAlertDelegate(Timeline timeline, Deadlines deadlines) {
-		this.timeline = timeline;
-		this.deadlines = deadlines;
+	RecordDeadlineAlertDelegate(ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -42,10 +44,9 @@ class RecordDeadlineAlertDelegate implements JavaDelegate {
 		}
 		Date due = (Date) execution.getVariable("sign-for".equals(stage) ? SIGN_FOR_DUE : HANDLE_DUE);
 		String department = (String) execution.getVariable(LEAD_DEPARTMENT);
-		String note = (urge ? "已到期催办（红灯）" : "临近时限预警（黄灯）") + "，时限 " + deadlines.shown(due.toInstant());
-		long matterId = ((Number) execution.getVariable(MATTER_ID)).longValue();
-		timeline.record(matterId, new Timeline.Entry(urge ? Timeline.Kind.URGE : Timeline.Kind.WARNING,
-				ClockUtil.now().toInstant(), stage, department, null, note));
+		var matter = MatterEvents.ref(execution);
+		events.publishEvent(urge ? new MatterEvent.Urged(matter, clock.instant(), stage, department, due.toInstant())
+				: new MatterEvent.Warned(matter, clock.instant(), stage, department, due.toInstant()));
 		log.info("Matter {} {} {}: due {}, department {}", execution.getVariable(TRACKING_NO), stage, kind,
 				due.toInstant(), department);
 	}

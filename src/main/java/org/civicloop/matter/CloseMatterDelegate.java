@@ -1,9 +1,11 @@
 package org.civicloop.matter;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
@@ -12,34 +14,19 @@ import static org.civicloop.matter.MatterHandling.Vars.*;
 @Component("closeMatterDelegate")
 class CloseMatterDelegate implements JavaDelegate {
 
-	private final Matters matters;
+	private final ApplicationEventPublisher events;
 
-	private final Timeline timeline;
+	private final Clock clock;
 
-	CloseMatterDelegate(Matters matters, Timeline timeline) {
-		this.matters = matters;
-		this.timeline = timeline;
+	CloseMatterDelegate(ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		long matterId = MatterHistory.matterId(execution);
-		String satisfaction = (String) execution.getVariable(SATISFACTION);
-		var now = ClockUtil.now().toInstant();
-		matters.rated(matterId, satisfaction);
-		matters.closed(matterId, now);
-		String note = "unsatisfied".equals(satisfaction) ? "重办次数已满，按不满意办结" : "群众" + satisfactionName(satisfaction);
-		timeline.record(matterId, new Timeline.Entry(Timeline.Kind.CLOSED, now, "closed",
-				(String) execution.getVariable(LEAD_DEPARTMENT), null, note));
-	}
-
-	static String satisfactionName(String satisfaction) {
-		return switch (satisfaction == null ? "" : satisfaction) {
-			case "satisfied" -> "满意";
-			case "basically-satisfied" -> "基本满意";
-			case "unsatisfied" -> "不满意";
-			default -> "未评价";
-		};
+		events.publishEvent(new MatterEvent.Closed(MatterEvents.ref(execution), clock.instant(),
+				(String) execution.getVariable(LEAD_DEPARTMENT), (String) execution.getVariable(SATISFACTION)));
 	}
 
 }

@@ -1,12 +1,13 @@
 package org.civicloop.matter;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,7 +34,9 @@ public class Intake {
 
 	private final Duplicates duplicates;
 
-	private final Timeline timeline;
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
 
 	private final Categories categories;
 
@@ -41,8 +44,10 @@ public class Intake {
 
 	private final MatterQueries queries;
 
-	Intake(JdbcClient jdbc, MatterProcess process, Matters matters, Duplicates duplicates, Timeline timeline,
-			Categories categories, org.civicloop.organization.Directory directory, MatterQueries queries) {
+	Intake(JdbcClient jdbc, MatterProcess process, Matters matters, Duplicates duplicates, ApplicationEventPublisher events,
+			Clock clock, Categories categories, org.civicloop.organization.Directory directory, MatterQueries queries) {
+		this.events = events;
+		this.clock = clock;
 		this.queries = queries;
 		this.categories = categories;
 		this.directory = directory;
@@ -50,7 +55,6 @@ public class Intake {
 		this.process = process;
 		this.matters = matters;
 		this.duplicates = duplicates;
-		this.timeline = timeline;
 	}
 
 	/** The first request with this Idempotency-Key has not finished (or failed); the client retries later. */
@@ -83,15 +87,15 @@ public class Intake {
 				.param("caller", caller).param("key", idempotencyKey).param("at", Timestamp.from(Instant.now()))
 				.update();
 		}
-		Instant now = ClockUtil.now().toInstant();
+		Instant now = clock.instant();
 		// a report repeats only a matter the caller may see: another system is told nothing of someone else's matter
 		Optional<Matter> original = duplicates.originalOf(report, now)
 			.filter(candidate -> queries.one(registrant, candidate.trackingNo()).isPresent());
 		Outcome outcome;
 		if (original.isPresent()) {
 			Matter repeated = original.get();
-			timeline.record(repeated.id(), new Timeline.Entry(Timeline.Kind.REPEATED, now, repeated.stage(), null, caller,
-					"群众再次反映（" + report.channel() + "）：" + report.description()));
+			events.publishEvent(new MatterEvent.Repeated(new MatterEvent.Ref(repeated.id(), repeated.trackingNo(), repeated.unitId()),
+					now, repeated.stage(), report.channel(), caller, report.description()));
 			outcome = new Outcome(repeated, true, false);
 		}
 		else {

@@ -48,8 +48,11 @@ class MatterController {
 
 	private final ApplicationEventPublisher events;
 
+	private final java.time.Clock clock;
+
 	MatterController(Intake intake, Matters matters, MatterQueries queries, Timeline timeline, Categories categories,
-			Directory directory, EvaluationTokens tokens, ApplicationEventPublisher events) {
+			Directory directory, EvaluationTokens tokens, ApplicationEventPublisher events, java.time.Clock clock) {
+		this.clock = clock;
 		this.intake = intake;
 		this.matters = matters;
 		this.queries = queries;
@@ -97,7 +100,7 @@ class MatterController {
 	@GetMapping("/api/matters/{trackingNo}")
 	MatterView matter(@PathVariable String trackingNo, Authentication authentication) {
 		Matter matter = queries.one(Caller.of(authentication), trackingNo).orElseThrow(() -> notFound(trackingNo));
-		return MatterView.of(matter, timeline.of(matter.id()), categories, directory);
+		return MatterView.of(matter, timeline.of(matter.id()), categories, directory, clock.instant());
 	}
 
 	@GetMapping("/api/matters")
@@ -120,7 +123,7 @@ class MatterController {
 				new MatterQueries.Filter(unit, department, stage, category, overdue, from, to), page, size,
 				column + " " + direction + ", id " + direction);
 		List<MatterView> items = result.items().stream()
-			.map(matter -> MatterView.of(matter, List.of(), categories, directory)).toList();
+			.map(matter -> MatterView.of(matter, List.of(), categories, directory, clock.instant())).toList();
 		return Map.of("items", items, "page", result.page(), "size", result.size(), "total", result.total());
 	}
 

@@ -1,16 +1,19 @@
 package org.civicloop.matter;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.organization.Directory;
+import org.civicloop.system.EngineWork;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +36,7 @@ public class MatterProcess {
 
 	private final Matters matters;
 
-	private final Timeline timeline;
+	private final ApplicationEventPublisher events;
 
 	private final Categories categories;
 
@@ -41,13 +44,20 @@ public class MatterProcess {
 
 	private final MatterDefinitions definitions;
 
+	private final EngineWork engine;
+
+	private final Clock clock;
+
 	MatterProcess(RuntimeService runtime, TaskService tasks, IdentityService identity, Matters matters,
-			Timeline timeline, Categories categories, Directory directory, MatterDefinitions definitions) {
+			ApplicationEventPublisher events, Categories categories, Directory directory, MatterDefinitions definitions, EngineWork engine,
+			Clock clock) {
+		this.engine = engine;
+		this.clock = clock;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.identity = identity;
 		this.matters = matters;
-		this.timeline = timeline;
+		this.events = events;
 		this.categories = categories;
 		this.directory = directory;
 		this.definitions = definitions;
@@ -68,7 +78,7 @@ public class MatterProcess {
 
 	/** {@link #register} for a report {@link Intake} has already checked. */
 	Matter start(NewMatter matter, String registeredBy) {
-		Matter stored = matters.add(matter, ClockUtil.now().toInstant(), registeredBy);
+		Matter stored = matters.add(matter, clock.instant(), registeredBy);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(CHANNEL, matter.channel());
 		variables.put(MATTER_TYPE, matter.matterType());
@@ -86,17 +96,13 @@ public class MatterProcess {
 				: runtime.createProcessInstanceById(choice.processDefinitionId());
 		// The caller may register matters (checked by the controller, as the engine's CREATE_INSTANCE grant
 		// would); the start runs as the application, like the Java API, without that check a second time.
-		var caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
 		REGISTERING.set(stored);
 		try {
-			MatterVariables.asApplication(() -> start.businessKey(stored.trackingNo()).setVariables(variables).execute());
+			engine.asApplication(() -> MatterVariables.asApplication(() -> start.businessKey(stored.trackingNo())
+				.setVariables(variables).execute()));
 		}
 		finally {
 			REGISTERING.remove();
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
 		}
 		return matters.byId(stored.id()).orElseThrow();
 	}
@@ -130,15 +136,21 @@ public class MatterProcess {
 	public void evaluate(String trackingNo, String satisfaction, boolean resolved, String note) {
 		Matter matter = matters.byTrackingNo(trackingNo)
 			.orElseThrow(() -> new IllegalArgumentException("No matter " + trackingNo));
+		boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(matter.processInstanceId())
+			.eventName(MatterHandling.MESSAGE_CITIZEN_EVALUATION).count() > 0;
+		if (!waiting) {
+			throw new MismatchingMessageCorrelationException("Matter " + trackingNo + " is not waiting for the "
+					+ MatterHandling.MESSAGE_CITIZEN_EVALUATION + " of its citizen");
+		}
+		// the rating is the fact; closing or rework follow from it in the same transaction
+		events.publishEvent(new MatterEvent.Evaluated(new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.unitId()),
+				clock.instant(), satisfaction, resolved, note));
 		MatterVariables.asApplication(() -> runtime.createMessageCorrelation(MatterHandling.MESSAGE_CITIZEN_EVALUATION)
 			.processInstanceBusinessKey(trackingNo)
 			.setVariable(SATISFACTION, satisfaction)
 			.setVariable(RESOLVED, resolved ? "yes" : "no")
 			.setVariable(VISIT_NOTE, note == null ? "" : note)
 			.correlateWithResult());
-		matters.rated(matter.id(), satisfaction);
-		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.CITIZEN_EVALUATED, ClockUtil.now().toInstant(),
-				"return-visit", null, null, satisfaction + (resolved ? "，已解决" : "，未解决")));
 	}
 
 	/** The open tasks of a matter, oldest first. */
@@ -164,16 +176,12 @@ public class MatterProcess {
 		if (task == null) {
 			throw new IllegalArgumentException("No open task " + taskId);
 		}
-		org.civicloop.organization.EngineAccounts.authenticate(identity, userId);
-		try {
+		engine.as(userId, () -> {
 			if (task.getAssignee() == null) {
 				tasks.claim(taskId, userId);
 			}
 			tasks.complete(taskId, input);
-		}
-		finally {
-			identity.clearAuthentication();
-		}
+		});
 	}
 
 }

@@ -28,7 +28,10 @@ class MatterQueries {
 
 	private final Directory directory;
 
-	MatterQueries(JdbcClient jdbc, Directory directory) {
+	private final java.time.Clock clock;
+
+	MatterQueries(JdbcClient jdbc, Directory directory, java.time.Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.directory = directory;
 	}
@@ -70,7 +73,7 @@ class MatterQueries {
 			where.add("category = :category");
 		}
 		if (filter.overdue() != null) {
-			params.put("now", Timestamp.from(Instant.now()));
+			params.put("now", Timestamp.from(clock.instant()));
 			where.add(filter.overdue() ? "(closed_at is null and due_at < :now)" : "not (closed_at is null and due_at < :now)");
 		}
 		if (filter.from() != null) {

@@ -3,7 +3,6 @@ package org.civicloop.matter;
 import java.time.Instant;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicloop.organization.Directory;
 
 /**
@@ -24,8 +23,8 @@ record MatterView(String trackingNo, String channel, String type, String categor
 			String note) {
 	}
 
-	static MatterView of(Matter matter, List<Timeline.Entry> entries, Categories categories, Directory directory) {
-		boolean overdue = !matter.isClosed() && matter.dueAt() != null && matter.dueAt().isBefore(ClockUtil.now().toInstant());
+	static MatterView of(Matter matter, List<Timeline.Entry> entries, Categories categories, Directory directory, Instant now) {
+		boolean overdue = !matter.isClosed() && matter.dueAt() != null && matter.dueAt().isBefore(now);
 		return new MatterView(matter.trackingNo(), matter.channel(), matter.matterType(), matter.category(),
 				categories.nameOf(matter.category()),
 				matter.urgency(), matter.description(), matter.unitId(),

@@ -1,15 +1,17 @@
 package org.civicloop.matter;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
@@ -37,7 +39,9 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	private final Matters matters;
 
-	private final Timeline timeline;
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
 
 	private final Categories categories;
 
@@ -49,10 +53,11 @@ class RegisterMatterDelegate implements JavaDelegate {
 
 	private final MatterVariables variables;
 
-	RegisterMatterDelegate(Matters matters, Timeline timeline, Categories categories, Directory directory,
-			MatterProperties properties, MatterDefinitions definitions, MatterVariables variables) {
+	RegisterMatterDelegate(Matters matters, ApplicationEventPublisher events, Clock clock, Categories categories,
+			Directory directory, MatterProperties properties, MatterDefinitions definitions, MatterVariables variables) {
 		this.matters = matters;
-		this.timeline = timeline;
+		this.events = events;
+		this.clock = clock;
 		this.categories = categories;
 		this.directory = directory;
 		this.properties = properties;
@@ -84,8 +89,8 @@ class RegisterMatterDelegate implements JavaDelegate {
 		execution.setVariable(REWORK_COUNT, 0);
 		execution.setVariable(MAX_REWORK, properties.maxRework());
 		execution.setVariable(MATTER_HISTORY, "");
-		timeline.record(matter.id(), new Timeline.Entry(Timeline.Kind.REGISTERED, ClockUtil.now().toInstant(),
-				"registered", "dispatch-centre", matter.registeredBy(), "渠道 " + matter.channel()));
+		events.publishEvent(new MatterEvent.Registered(new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.unitId()),
+				clock.instant(), matter.channel(), matter.category(), matter.registeredBy()));
 	}
 
 	/**
@@ -128,7 +133,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 		}
 		execution.removeVariable(REPORTER_NAME);
 		execution.removeVariable(REPORTER_PHONE);
-		Matter matter = matters.add(reported, ClockUtil.now().toInstant(), registeredBy);
+		Matter matter = matters.add(reported, clock.instant(), registeredBy);
 		execution.setProcessBusinessKey(matter.trackingNo());
 		return matter;
 	}

@@ -1,9 +1,11 @@
 package org.civicloop.matter;
 
+import java.time.Clock;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
@@ -12,10 +14,13 @@ import static org.civicloop.matter.MatterHandling.Vars.*;
 @Component("startReworkDelegate")
 class StartReworkDelegate implements JavaDelegate {
 
-	private final Timeline timeline;
+	private final ApplicationEventPublisher events;
 
-	StartReworkDelegate(Timeline timeline) {
-		this.timeline = timeline;
+	private final Clock clock;
+
+	StartReworkDelegate(ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -24,8 +29,8 @@ class StartReworkDelegate implements JavaDelegate {
 		execution.setVariable(REWORK_COUNT, round);
 		String note = "第" + round + "次重办：群众不满意" + suffix(execution.getVariable(VISIT_NOTE));
 		MatterHistory.append(execution, note);
-		timeline.record(MatterHistory.matterId(execution), new Timeline.Entry(Timeline.Kind.REWORK,
-				ClockUtil.now().toInstant(), "rework", (String) execution.getVariable(LEAD_DEPARTMENT), null, note));
+		events.publishEvent(new MatterEvent.ReworkStarted(MatterEvents.ref(execution), clock.instant(), round,
+				(String) execution.getVariable(LEAD_DEPARTMENT), note));
 	}
 
 	private static String suffix(Object visitNote) {

@@ -85,7 +85,7 @@ final class TaskCompletions implements InvocationHandler {
 			return;
 		}
 		var fields = forms.inputs(task);
-		Set<String> inputs = inputsOf(TaskTimeline.stageOf(task), fields.keySet());
+		Set<String> inputs = inputsOf(TaskEvents.stageOf(task), fields.keySet());
 		var refused = new TreeSet<>(input.keySet());
 		refused.removeAll(inputs);
 		if (!refused.isEmpty()) {
@@ -101,7 +101,7 @@ final class TaskCompletions implements InvocationHandler {
 				}
 			}
 		}
-		if (MatterHandling.Stages.REDISPATCH.equals(TaskTimeline.stageOf(task)) && input.get(LEAD_DEPARTMENT) != null
+		if (MatterHandling.Stages.REDISPATCH.equals(TaskEvents.stageOf(task)) && input.get(LEAD_DEPARTMENT) != null
 				&& !directory.isHandlingGroup(String.valueOf(value(input.get(LEAD_DEPARTMENT))))) {
 			problems.put(LEAD_DEPARTMENT, "must be a department, town office or village committee");
 		}

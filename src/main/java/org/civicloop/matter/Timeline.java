@@ -2,29 +2,46 @@ package org.civicloop.matter;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.civicloop.organization.Directory;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Each matter's timeline: who was responsible at every step, when, and what they did — the
- * responsibility chain the public progress view and the dashboard read.
+ * Each matter's timeline: who was responsible at every step, when, and what they did — the responsibility
+ * chain the staff and public views read. Written by listening to the {@link MatterEvent}s, one entry each,
+ * in the transaction of the step that published it.
  */
 @Repository
 public class Timeline {
 
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private final JdbcClient jdbc;
 
-	Timeline(JdbcClient jdbc) {
+	private final Directory directory;
+
+	private final ZoneId zone;
+
+	Timeline(JdbcClient jdbc, Directory directory, MatterProperties properties) {
 		this.jdbc = jdbc;
+		this.directory = directory;
+		this.zone = properties.zone();
 	}
 
-	public void record(long matterId, Entry entry) {
+	@EventListener
+	void on(MatterEvent event) {
+		Entry entry = entryOf(event);
 		jdbc.sql("""
 				insert into matter_event (matter_id, occurred_at, kind, stage, department, actor, note)
 				values (:matter, :at, :kind, :stage, :department, :actor, :note)""")
-			.param("matter", matterId)
+			.param("matter", event.matter().id())
 			.param("at", Timestamp.from(entry.at()))
 			.param("kind", entry.kind().name())
 			.param("stage", entry.stage())
@@ -32,6 +49,94 @@ public class Timeline {
 			.param("actor", entry.actor())
 			.param("note", entry.note())
 			.update();
+	}
+
+	/** The timeline entry of an event: its kind, stage, responsible department, cadre and a note without contacts. */
+	Entry entryOf(MatterEvent event) {
+		if (event instanceof MatterEvent.Registered e) {
+			return new Entry(Kind.REGISTERED, e.at(), "registered", "dispatch-centre", e.registeredBy(),
+					"渠道 " + e.channel());
+		}
+		if (event instanceof MatterEvent.Routed e) {
+			return new Entry(Kind.ROUTED, e.at(), "routed", e.leadDepartment(), null,
+					"牵头 " + directory.officeName(e.leadDepartment()) + (e.coDepartments().isEmpty() ? ""
+							: "；协办 " + String.join("、", e.coDepartments().stream().map(directory::officeName).toList())));
+		}
+		if (event instanceof MatterEvent.Offered e) {
+			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.assignee(),
+					e.task() + (e.due() == null ? "" : "，时限 " + shown(e.due())));
+		}
+		if (event instanceof MatterEvent.Claimed e) {
+			return new Entry(Kind.CLAIMED, e.at(), e.stage(), e.department(), e.cadre(), e.task());
+		}
+		if (event instanceof MatterEvent.SignedFor e) {
+			return new Entry(Kind.SIGNED, e.at(), "sign-for", e.department(), e.cadre(), "签收");
+		}
+		if (event instanceof MatterEvent.Returned e) {
+			return new Entry(Kind.RETURNED, e.at(), "sign-for", e.department(), e.cadre(), returnNote(e));
+		}
+		if (event instanceof MatterEvent.Redispatched e) {
+			return new Entry(Kind.REDISPATCHED, e.at(), "redispatch", "dispatch-centre", e.cadre(),
+					redispatchNote(e));
+		}
+		if (event instanceof MatterEvent.Handled e) {
+			return new Entry(Kind.HANDLED, e.at(), "handle", e.department(), e.cadre(),
+					Labels.handlingResult(e.result()) + "：" + e.reply());
+		}
+		if (event instanceof MatterEvent.CoHandled e) {
+			return new Entry(Kind.CO_HANDLED, e.at(), "co-handle", e.department(), e.cadre(), e.reply());
+		}
+		if (event instanceof MatterEvent.Reviewed e) {
+			return e.accepted() ? new Entry(Kind.ACCEPTED, e.at(), "review", "dispatch-centre", e.cadre(), "审核通过")
+					: new Entry(Kind.SENT_BACK, e.at(), "review", "dispatch-centre", e.cadre(), sendBackNote(e));
+		}
+		if (event instanceof MatterEvent.Visited e) {
+			return new Entry(Kind.VISITED, e.at(), "return-visit", e.department(), e.cadre(),
+					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()));
+		}
+		if (event instanceof MatterEvent.Evaluated e) {
+			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), "return-visit", null, null,
+					e.satisfaction() + (e.resolved() ? "，已解决" : "，未解决"));
+		}
+		if (event instanceof MatterEvent.StepDone e) {
+			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.cadre(), e.task() + " 完成");
+		}
+		if (event instanceof MatterEvent.ReworkStarted e) {
+			return new Entry(Kind.REWORK, e.at(), "rework", e.leadDepartment(), null, e.note());
+		}
+		if (event instanceof MatterEvent.Closed e) {
+			return new Entry(Kind.CLOSED, e.at(), "closed", e.leadDepartment(), null,
+					"unsatisfied".equals(e.satisfaction()) ? "重办次数已满，按不满意办结" : "群众" + Labels.satisfaction(e.satisfaction()));
+		}
+		if (event instanceof MatterEvent.Repeated e) {
+			return new Entry(Kind.REPEATED, e.at(), e.stage(), null, e.caller(),
+					"群众再次反映（" + e.channel() + "）：" + e.description());
+		}
+		if (event instanceof MatterEvent.Warned e) {
+			return new Entry(Kind.WARNING, e.at(), e.stage(), e.department(), null,
+					"临近时限预警（黄灯），时限 " + shown(e.due()));
+		}
+		if (event instanceof MatterEvent.Urged e) {
+			return new Entry(Kind.URGE, e.at(), e.stage(), e.department(), null, "已到期催办（红灯），时限 " + shown(e.due()));
+		}
+		throw new IllegalArgumentException("No timeline entry for " + event);
+	}
+
+	/** The line the forms' history shows for a return. */
+	String returnNote(MatterEvent.Returned returned) {
+		return "退单（" + directory.officeName(returned.department()) + "）：" + returned.reason() + "，" + returned.note();
+	}
+
+	String redispatchNote(MatterEvent.Redispatched redispatched) {
+		return "改派至" + directory.officeName(redispatched.leadDepartment()) + "：" + redispatched.note();
+	}
+
+	static String sendBackNote(MatterEvent.Reviewed reviewed) {
+		return "审核退回：" + reviewed.note();
+	}
+
+	private String shown(Instant instant) {
+		return TIME.format(ZonedDateTime.ofInstant(instant, zone));
 	}
 
 	public List<Entry> of(long matterId) {

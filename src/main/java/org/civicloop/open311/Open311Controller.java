@@ -12,8 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
-import org.civicloop.organization.EngineAccounts;
+import org.civicloop.system.EngineWork;
 import org.civicloop.matter.Caller;
 import org.civicloop.matter.Categories;
 import org.civicloop.matter.Contact;
@@ -61,20 +60,23 @@ class Open311Controller {
 
 	private final Intake intake;
 
-	private final IdentityService identity;
+	private final EngineWork engine;
+
+	private final java.time.Clock clock;
 
 	private final Open311Properties properties;
 
 	private final EvaluationTokens tokens;
 
 	Open311Controller(Categories categories, Directory directory, Matters matters, Intake intake,
-			IdentityService identity, Open311Properties properties, EvaluationTokens tokens) {
+			EngineWork engine, Open311Properties properties, EvaluationTokens tokens, java.time.Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.categories = categories;
 		this.directory = directory;
 		this.matters = matters;
 		this.intake = intake;
-		this.identity = identity;
+		this.engine = engine;
 		this.properties = properties;
 	}
 
@@ -124,19 +126,15 @@ class Open311Controller {
 			throw new Open311Exception(format, 403, "api_key is missing or unknown");
 		}
 		NewMatter report = reportOf(form, format);
-		EngineAccounts.authenticate(identity, account);
 		Intake.Outcome outcome;
 		try {
-			outcome = intake.register(report, new Caller(account, java.util.Set.copyOf(EngineAccounts.groupsOf(identity, account))), null);
+			outcome = intake.register(report, new Caller(account, java.util.Set.copyOf(engine.groupsOf(account))), null);
 		}
 		catch (NewMatter.InvalidMatterException invalid) {
 			throw new Open311Exception(format, 400, describe(invalid.problems()));
 		}
 		catch (DuplicateKeyException unexpected) {
 			throw new Open311Exception(format, 409, "Filed twice at once; try again");
-		}
-		finally {
-			identity.clearAuthentication();
 		}
 		Matter matter = outcome.matter();
 		String notice = outcome.duplicate() ? "与已受理的工单重复，已并入 " + matter.trackingNo() : "已受理，工单号 " + matter.trackingNo();
@@ -152,7 +150,7 @@ class Open311Controller {
 			@RequestParam(name = "end_date", required = false) String endDate,
 			@RequestParam(name = "status", required = false) String status) {
 		checkFormat(format);
-		Instant end = endDate == null ? Instant.now() : instant(endDate, "end_date", format);
+		Instant end = endDate == null ? clock.instant() : instant(endDate, "end_date", format);
 		Instant start = startDate == null ? end.minus(Duration.ofDays(90)) : instant(startDate, "start_date", format);
 		Boolean open = null;
 		if (status != null) {

@@ -1,16 +1,17 @@
 package org.civicloop.routing;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.civicloop.matter.Matters;
-import org.civicloop.matter.Timeline;
+import org.civicloop.matter.MatterEvent;
+import org.civicloop.matter.MatterEvents;
 import org.civicloop.organization.Directory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
@@ -25,15 +26,15 @@ import static org.civicloop.matter.MatterHandling.Vars.*;
 @Component("applyRoutingDelegate")
 class ApplyRoutingDelegate implements JavaDelegate {
 
-	private final Matters matters;
+	private final ApplicationEventPublisher events;
 
-	private final Timeline timeline;
+	private final Clock clock;
 
 	private final Directory directory;
 
-	ApplyRoutingDelegate(Matters matters, Timeline timeline, Directory directory) {
-		this.matters = matters;
-		this.timeline = timeline;
+	ApplyRoutingDelegate(ApplicationEventPublisher events, Clock clock, Directory directory) {
+		this.events = events;
+		this.clock = clock;
 		this.directory = directory;
 	}
 
@@ -52,11 +53,7 @@ class ApplyRoutingDelegate implements JavaDelegate {
 		execution.setVariable(LEAD_DEPARTMENT_NAME, directory.officeName(routing.lead()));
 		execution.setVariable(CO_DEPARTMENTS, new ArrayList<>(routing.co()));
 		execution.removeVariable(ROUTING_DECISION);
-		long matterId = ((Number) execution.getVariable(MATTER_ID)).longValue();
-		matters.handledBy(matterId, routing.lead(), routing.co());
-		String co = routing.co().isEmpty() ? "" : "；协办 " + String.join("、", routing.co().stream().map(directory::officeName).toList());
-		timeline.record(matterId, new Timeline.Entry(Timeline.Kind.ROUTED, ClockUtil.now().toInstant(), "routed",
-				routing.lead(), null, "牵头 " + directory.officeName(routing.lead()) + co));
+		events.publishEvent(new MatterEvent.Routed(MatterEvents.ref(execution), clock.instant(), routing.lead(), routing.co()));
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.civicloop.organization.EngineAccounts;
+import org.civicloop.system.EngineWork;
 
 import org.springframework.stereotype.Component;
 
@@ -39,8 +39,11 @@ class AccountCheck {
 
 	private final Map<String, Login> remembered = new ConcurrentHashMap<>();
 
-	AccountCheck(IdentityService identity, ApiKeys apiKeys, LoginThrottle throttle, SecurityProperties properties) {
+	private final EngineWork engine;
+
+	AccountCheck(IdentityService identity, EngineWork engine, ApiKeys apiKeys, LoginThrottle throttle, SecurityProperties properties) {
 		this.identity = identity;
+		this.engine = engine;
 		this.apiKeys = apiKeys;
 		this.throttle = throttle;
 		this.failureTime = properties.failedLoginTime();
@@ -141,7 +144,7 @@ class AccountCheck {
 		if (remembered.size() > MAX_REMEMBERED) {
 			remembered.clear();
 		}
-		Login login = new Login(user, EngineAccounts.groupsOf(identity, user), EngineAccounts.tenantsOf(identity, user),
+		Login login = new Login(user, engine.groupsOf(user), engine.tenantsOf(user),
 				System.nanoTime() + REMEMBER.toNanos());
 		remembered.put(key, login);
 		return login;

@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import org.civicloop.matter.ReporterContactDisclosed;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail for administrators, and what feeds it from other modules. */
+/** The audit trail for administrators. */
 @RestController
 class AuditController {
 
@@ -31,11 +29,6 @@ class AuditController {
 			throw new AccessDeniedException("The audit trail is for administrators");
 		}
 		return audit.since(since == null ? Instant.now().minus(7, ChronoUnit.DAYS) : since, Math.min(Math.max(limit, 1), 5000));
-	}
-
-	@EventListener
-	void on(ReporterContactDisclosed event) {
-		audit.record(event.userId(), "reporter.read", event.trackingNo(), null);
 	}
 
 }

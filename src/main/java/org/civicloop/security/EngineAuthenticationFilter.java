@@ -6,8 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.IdentityService;
-import org.civicloop.organization.EngineAccounts;
+import org.civicloop.system.EngineWork;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,10 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
-	private final IdentityService identity;
+	private final EngineWork engine;
 
-	EngineAuthenticationFilter(IdentityService identity) {
-		this.identity = identity;
+	EngineAuthenticationFilter(EngineWork engine) {
+		this.engine = engine;
 	}
 
 	@Override
@@ -34,17 +33,11 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (authentication.getDetails() instanceof AccountCheck.Login login) {
-			identity.setAuthentication(authentication.getName(), login.groups(), login.tenants());
-		}
-		else {
-			EngineAccounts.authenticate(identity, authentication.getName());
-		}
-		try {
+		String user = authentication.getName();
+		var login = authentication.getDetails() instanceof AccountCheck.Login verified ? verified
+				: new AccountCheck.Login(user, engine.groupsOf(user), engine.tenantsOf(user), 0);
+		try (var acting = engine.enter(user, login.groups(), login.tenants())) {
 			chain.doFilter(request, response);
-		}
-		finally {
-			identity.clearAuthentication();
 		}
 	}
 

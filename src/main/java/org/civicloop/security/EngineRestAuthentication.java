@@ -6,7 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.IdentityService;
+import org.civicloop.system.EngineWork;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,11 +32,11 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 		return request.getRequestURI().endsWith("/identity/verify");
 	}
 
-	private final IdentityService identity;
+	private final EngineWork engine;
 
-	EngineRestAuthentication(AccountCheck accounts, IdentityService identity) {
+	EngineRestAuthentication(AccountCheck accounts, EngineWork engine) {
 		this.accounts = accounts;
-		this.identity = identity;
+		this.engine = engine;
 	}
 
 	@Override
@@ -59,12 +59,8 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(CALLER, login);
-		identity.setAuthentication(login.user(), login.groups(), login.tenants());
-		try {
+		try (var acting = engine.enter(login.user(), login.groups(), login.tenants())) {
 			chain.doFilter(request, response);
-		}
-		finally {
-			identity.clearAuthentication();
 		}
 	}
 

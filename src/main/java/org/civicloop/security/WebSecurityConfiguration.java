@@ -1,8 +1,8 @@
 package org.civicloop.security;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.civicloop.system.EngineWork;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +30,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class WebSecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiAndActuator(HttpSecurity http, IdentityService identity, AccountCheck accounts) throws Exception {
+	SecurityFilterChain apiAndActuator(HttpSecurity http, EngineWork engine, AccountCheck accounts) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**", "/open311/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/public/**").permitAll()
@@ -47,7 +47,7 @@ class WebSecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable()) // stateless Basic clients only; no session cookie to ride on
 			.addFilterBefore(new ApiKeyAuthenticationFilter(accounts), BasicAuthenticationFilter.class)
-			.addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class);
+			.addFilterAfter(new EngineAuthenticationFilter(engine), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -63,8 +63,8 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(AccountCheck accounts, IdentityService identity) {
-		var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(accounts, identity));
+	FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(AccountCheck accounts, EngineWork engine) {
+		var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(accounts, engine));
 		registration.setName("engine-rest-authentication");
 		registration.addUrlPatterns("/engine-rest/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

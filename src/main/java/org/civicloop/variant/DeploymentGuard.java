@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.civicloop.organization.Directory;
 import org.civicloop.security.Audit;
@@ -60,7 +59,11 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
 	private final ApplicationContext context;
 
-	DeploymentGuard(Guardrails guardrails, Directory directory, Variants variants, Audit audit, ApplicationContext context) {
+	private final java.time.Clock clock;
+
+	DeploymentGuard(Guardrails guardrails, Directory directory, Variants variants, Audit audit, ApplicationContext context,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.guardrails = guardrails;
 		this.directory = directory;
 		this.variants = variants;
@@ -123,7 +126,7 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 		}
 		var authentication = Context.getCommandContext().getAuthentication();
 		String user = authentication == null ? null : authentication.getUserId();
-		var at = ClockUtil.now().toInstant();
+		var at = clock.instant();
 		var own = definitions.stream().map(Variants.Definition::key).toList();
 		variants.activeIn(List.of(deployment.getTenantId())).getOrDefault(deployment.getTenantId(), Map.of()).values().stream()
 			.filter(active -> !own.contains(active.key()))

@@ -1,5 +1,6 @@
 package org.civicloop.variant;
 
+import java.time.Clock;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.civicloop.matter.Caller;
 import org.civicloop.organization.Directory;
+import org.civicloop.system.EngineWork;
 import org.civicloop.organization.Unit;
 import org.civicloop.security.Roles;
 
@@ -38,11 +38,15 @@ class VariantDeployments {
 
 	private final RuntimeService runtime;
 
-	private final IdentityService identity;
+	private final EngineWork engine;
+
+	private final Clock clock;
 
 	private final Guardrails guardrails;
 
 	private final Variants variants;
+
+	private final EngineModels models;
 
 	private final VariantResolver resolver;
 
@@ -56,15 +60,17 @@ class VariantDeployments {
 
 	private final TransactionTemplate ownTransaction;
 
-	VariantDeployments(RepositoryService repository, RuntimeService runtime, IdentityService identity, Guardrails guardrails,
-			Variants variants, VariantResolver resolver, Directory directory, DeploymentGuard guard,
-			org.civicloop.security.Audit audit, PlatformTransactionManager transactions) {
+	VariantDeployments(RepositoryService repository, RuntimeService runtime, EngineWork engine, Guardrails guardrails,
+			Variants variants, EngineModels models, VariantResolver resolver, Directory directory, DeploymentGuard guard,
+			org.civicloop.security.Audit audit, PlatformTransactionManager transactions, Clock clock) {
 		this.audit = audit;
 		this.repository = repository;
 		this.runtime = runtime;
-		this.identity = identity;
+		this.engine = engine;
+		this.clock = clock;
 		this.guardrails = guardrails;
 		this.variants = variants;
+		this.models = models;
 		this.resolver = resolver;
 		this.directory = directory;
 		this.guard = guard;
@@ -165,7 +171,7 @@ class VariantDeployments {
 	Migration activate(Variants.Variant variant, String by, boolean migrate) {
 		Map<String, String> before = processesUnder(variant.unitId());
 		transaction.executeWithoutResult(status -> {
-			variants.activate(variant, by, ClockUtil.now().toInstant());
+			variants.activate(variant, by, clock.instant());
 			audit.record(by, "variant.activate", "unit " + variant.unitId(), variant.deploymentId());
 		});
 		return migrate ? migrate(before) : Migration.notRequested();
@@ -194,8 +200,8 @@ class VariantDeployments {
 		diff.put("against", against);
 		for (var definition : variant.own()) {
 			String otherId = compared.getOrDefault(definition.key(), base.get(definition.key()));
-			byte[] mine = variants.model(definition.id()).orElseThrow();
-			byte[] other = otherId == null ? null : variants.model(otherId).orElse(null);
+			byte[] mine = models.model(definition.id()).orElseThrow();
+			byte[] other = otherId == null ? null : models.model(otherId).orElse(null);
 			var entry = new LinkedHashMap<String, Object>();
 			entry.put("definition", definition.id());
 			entry.put("againstDefinition", otherId);
@@ -231,15 +237,15 @@ class VariantDeployments {
 	private Map<String, String> inheritedBy(Unit unit) {
 		var inherited = new LinkedHashMap<String, String>();
 		if (unit.parentId() == null) {
-			variants.sharedProcess(VariantRules.PROCESS_KEY).ifPresent(process -> inherited.put(VariantRules.PROCESS_KEY, process.id()));
-			variants.sharedDecisionVersions(VariantRules.DECISION_KEYS).forEach((key, version) ->
-					variants.decisionId(key, null, version).ifPresent(id -> inherited.put(key, id)));
+			models.sharedProcess(VariantRules.PROCESS_KEY).ifPresent(process -> inherited.put(VariantRules.PROCESS_KEY, process.id()));
+			models.sharedDecisionVersions(VariantRules.DECISION_KEYS).forEach((key, version) ->
+					models.decisionId(key, null, version).ifPresent(id -> inherited.put(key, id)));
 			return inherited;
 		}
 		var choice = resolver.forUnit(unit.parentId());
 		inherited.put(VariantRules.PROCESS_KEY, resolver.processDefinitionId(unit.parentId()));
 		choice.decisions().forEach((key, decision) ->
-				variants.decisionId(key, decision.tenantId(), decision.version()).ifPresent(id -> inherited.put(key, id)));
+				models.decisionId(key, decision.tenantId(), decision.version()).ifPresent(id -> inherited.put(key, id)));
 		return inherited;
 	}
 
@@ -257,43 +263,39 @@ class VariantDeployments {
 	 * transaction of its own: a matter the engine cannot move stays whole on the version it was on.
 	 */
 	private Migration migrate(Map<String, String> before) {
-		var saved = identity.getCurrentAuthentication();
-		identity.clearAuthentication(); // the facade has checked the caller; the matters are the unit's own
+		// the facade has checked the caller; the matters are the unit's own
+		return engine.asApplication(() -> migrateAsApplication(before));
+	}
+
+	private Migration migrateAsApplication(Map<String, String> before) {
 		int migrated = 0;
 		int skipped = 0;
 		var reasons = new ArrayList<String>();
 		var plans = new LinkedHashMap<String, Plan>();
-		try {
-			for (var entry : before.entrySet()) {
-				String unitId = entry.getKey();
-				String to = resolver.processDefinitionId(unitId);
-				if (entry.getValue().equals(to)) {
+		for (var entry : before.entrySet()) {
+			String unitId = entry.getKey();
+			String to = resolver.processDefinitionId(unitId);
+			if (entry.getValue().equals(to)) {
+				continue;
+			}
+			for (var running : models.runningMattersNotOn(unitId, to).entrySet()) {
+				String instance = running.getKey();
+				String from = running.getValue();
+				Plan plan = plans.computeIfAbsent(from + ">" + to, key -> plan(from, to));
+				if (plan.refusal() != null) {
+					skipped++;
+					reasons.add("process instance " + instance + " of " + unitId + " stays on " + from + ": " + plan.refusal());
 					continue;
 				}
-				for (var running : variants.runningMattersNotOn(unitId, to).entrySet()) {
-					String instance = running.getKey();
-					String from = running.getValue();
-					Plan plan = plans.computeIfAbsent(from + ">" + to, key -> plan(from, to));
-					if (plan.refusal() != null) {
-						skipped++;
-						reasons.add("process instance " + instance + " of " + unitId + " stays on " + from + ": " + plan.refusal());
-						continue;
-					}
-					try {
-						ownTransaction.executeWithoutResult(status ->
-								runtime.newMigration(plan.plan()).processInstanceIds(instance).execute());
-						migrated++;
-					}
-					catch (ProcessEngineException ex) {
-						skipped++;
-						reasons.add("process instance " + instance + " of " + unitId + " stays on " + from + ": " + firstLine(ex));
-					}
+				try {
+					ownTransaction.executeWithoutResult(status ->
+							runtime.newMigration(plan.plan()).processInstanceIds(instance).execute());
+					migrated++;
 				}
-			}
-		}
-		finally {
-			if (saved != null) {
-				identity.setAuthentication(saved);
+				catch (ProcessEngineException ex) {
+					skipped++;
+					reasons.add("process instance " + instance + " of " + unitId + " stays on " + from + ": " + firstLine(ex));
+				}
 			}
 		}
 		return new Migration(true, migrated, skipped, reasons);
@@ -304,8 +306,8 @@ class VariantDeployments {
 	}
 
 	private Plan plan(String from, String to) {
-		Optional<String> fromTenant = variants.tenantOf(from);
-		Optional<String> toTenant = variants.tenantOf(to);
+		Optional<String> fromTenant = models.tenantOf(from);
+		Optional<String> toTenant = models.tenantOf(to);
 		if (!fromTenant.equals(toTenant)) {
 			return new Plan(null, "the engine moves matters only between versions of one tenant (" + fromTenant.orElse("county")
 					+ " → " + toTenant.orElse("county") + ")");
@@ -346,8 +348,8 @@ class VariantDeployments {
 		if (wanted.isEmpty() || directory.unit(unitId).isEmpty()) {
 			return resources;
 		}
-		String deployment = variants.deploymentOf(resolver.processDefinitionId(unitId)).orElseThrow();
-		variants.resources(deployment).forEach((name, bytes) -> {
+		String deployment = models.deploymentOf(resolver.processDefinitionId(unitId)).orElseThrow();
+		models.resources(deployment).forEach((name, bytes) -> {
 			if (name.endsWith(".form") && formId(bytes).filter(wanted::contains).isPresent() && !resources.containsKey(name)) {
 				resources.put(name, bytes);
 			}

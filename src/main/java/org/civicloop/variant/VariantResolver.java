@@ -21,10 +21,13 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 
 	private final Variants variants;
 
+	private final EngineModels models;
+
 	private final Directory directory;
 
-	VariantResolver(Variants variants, Directory directory) {
+	VariantResolver(Variants variants, EngineModels models, Directory directory) {
 		this.variants = variants;
+		this.models = models;
 		this.directory = directory;
 	}
 
@@ -43,7 +46,7 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 					row -> decisions.put(key, new Decision(row.unitId(), row.version())), () -> inherited.add(key));
 		}
 		if (!inherited.isEmpty()) {
-			var shared = variants.sharedDecisionVersions(inherited);
+			var shared = models.sharedDecisionVersions(inherited);
 			for (String key : inherited) {
 				Integer version = shared.get(key);
 				if (version == null) {
@@ -71,7 +74,7 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 		List<Unit> chain = directory.chainUp(unitId);
 		return nearest(chain, variants.activeIn(chain.stream().map(Unit::id).toList()), VariantRules.PROCESS_KEY)
 			.map(Variants.Active::definitionId)
-			.orElseGet(() -> variants.sharedProcess(VariantRules.PROCESS_KEY).map(Variants.Definition::id).orElseThrow());
+			.orElseGet(() -> models.sharedProcess(VariantRules.PROCESS_KEY).map(Variants.Definition::id).orElseThrow());
 	}
 
 	@Override
@@ -83,8 +86,8 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 		catch (IllegalStateException ex) {
 			return null; // the county's own deployment is what sets the ceilings
 		}
-		return variants.decisionId("time-limits", decision.tenantId(), decision.version())
-			.flatMap(variants::model).map(DecisionRules::read).orElse(null);
+		return models.decisionId("time-limits", decision.tenantId(), decision.version())
+			.flatMap(models::model).map(DecisionRules::read).orElse(null);
 	}
 
 	private static Optional<Variants.Active> nearest(List<Unit> chain, Map<String, Map<String, Variants.Active>> active, String key) {

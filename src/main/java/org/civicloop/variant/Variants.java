@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The units' variants: every deployment into a unit's tenant with its definitions, and the definition
- * each unit uses per key. Also reads models back from the engine's repository tables, which needs no
- * engine authorisation: callers have already been checked by the facade.
+ * each unit uses per key, in CivicLoop's own tables. What the engine knows of them is read through
+ * {@link EngineModels}.
  */
 @Repository
 class Variants {
@@ -135,81 +135,6 @@ class Variants {
 			.list()
 			.forEach(row -> active.computeIfAbsent(row.unitId(), unit -> new LinkedHashMap<>()).put(row.key(), row));
 		return active;
-	}
-
-	/** The latest shared (county) version of each table. */
-	Map<String, Integer> sharedDecisionVersions(Collection<String> keys) {
-		var versions = new LinkedHashMap<String, Integer>();
-		jdbc.sql("select key_, max(version_) from act_re_decision_def where tenant_id_ is null and key_ in (:keys) group by key_")
-			.param("keys", keys)
-			.query((rs, row) -> versions.put(rs.getString(1), rs.getInt(2)))
-			.list();
-		return versions;
-	}
-
-	/** The latest shared process definition of a key. */
-	Optional<Definition> sharedProcess(String key) {
-		return jdbc.sql("""
-				select id_, version_ from act_re_procdef where tenant_id_ is null and key_ = :k
-				and version_ = (select max(version_) from act_re_procdef where tenant_id_ is null and key_ = :k)""")
-			.param("k", key)
-			.query((rs, row) -> new Definition(key, rs.getString(1), rs.getInt(2), false))
-			.optional();
-	}
-
-	/** The deployment a process definition came with. */
-	Optional<String> deploymentOf(String processDefinitionId) {
-		return jdbc.sql("select deployment_id_ from act_re_procdef where id_ = :id").param("id", processDefinitionId)
-			.query(String.class).optional();
-	}
-
-	/** The tenant of a process definition, {@code null} when shared. */
-	Optional<String> tenantOf(String processDefinitionId) {
-		return jdbc.sql("select tenant_id_ from act_re_procdef where id_ = :id").param("id", processDefinitionId)
-			.query((rs, row) -> Optional.ofNullable(rs.getString(1))).optional().orElse(Optional.empty());
-	}
-
-	/** A decision definition's id, by key, tenant ({@code null}: shared) and version. */
-	Optional<String> decisionId(String key, String tenantId, int version) {
-		return jdbc.sql("select id_ from act_re_decision_def where key_ = :k and version_ = :v and "
-				+ (tenantId == null ? "tenant_id_ is null" : "tenant_id_ = :t"))
-			.param("k", key).param("v", version).params(tenantId == null ? Map.of() : Map.of("t", tenantId))
-			.query(String.class).optional();
-	}
-
-	/** The XML of a process or decision definition, by its id. */
-	Optional<byte[]> model(String definitionId) {
-		return jdbc.sql("""
-				select b.bytes_ from act_ge_bytearray b join act_re_procdef d
-				  on b.deployment_id_ = d.deployment_id_ and b.name_ = d.resource_name_ where d.id_ = :id
-				union all
-				select b.bytes_ from act_ge_bytearray b join act_re_decision_def d
-				  on b.deployment_id_ = d.deployment_id_ and b.name_ = d.resource_name_ where d.id_ = :id""")
-			.param("id", definitionId)
-			.query((rs, row) -> rs.getBytes(1))
-			.optional();
-	}
-
-	/** Every resource of a deployment, by name. */
-	Map<String, byte[]> resources(String deploymentId) {
-		var resources = new LinkedHashMap<String, byte[]>();
-		jdbc.sql("select name_, bytes_ from act_ge_bytearray where deployment_id_ = :d order by name_")
-			.param("d", deploymentId)
-			.query((rs, row) -> resources.put(rs.getString(1), rs.getBytes(2)))
-			.list();
-		return resources;
-	}
-
-	/** Running matters of a unit on any process definition but one: process instance id → definition id. */
-	Map<String, String> runningMattersNotOn(String unitId, String processDefinitionId) {
-		var running = new LinkedHashMap<String, String>();
-		jdbc.sql("""
-				select e.id_, e.proc_def_id_ from act_ru_execution e join matter m on m.process_instance_id = e.id_
-				where m.unit_id = :u and e.proc_def_id_ <> :d and e.parent_id_ is null order by e.id_""")
-			.param("u", unitId).param("d", processDefinitionId)
-			.query((rs, row) -> running.put(rs.getString(1), rs.getString(2)))
-			.list();
-		return running;
 	}
 
 }

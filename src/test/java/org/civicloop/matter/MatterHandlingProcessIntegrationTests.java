@@ -66,6 +66,9 @@ class MatterHandlingProcessIntegrationTests {
 	@Autowired
 	RepositoryService repository;
 
+	@Autowired
+	org.civicloop.system.EngineWork work;
+
 	@BeforeEach
 	void setUp() {
 		init(engine);
@@ -288,14 +291,7 @@ class MatterHandlingProcessIntegrationTests {
 				"urgency", "normal", "description", "独居老人需要办理居家养老服务", "unit", "xinqiao", "address", "新桥社区5组",
 				"reporterName", "赵大爷", "reporterPhone", "13912340000");
 
-		org.civicloop.organization.EngineAccounts.authenticate(engine.getIdentityService(), "dispatcher");
-		ProcessInstance instance;
-		try {
-			instance = forms.submitStartForm(definition.getId(), form);
-		}
-		finally {
-			engine.getIdentityService().clearAuthentication();
-		}
+		ProcessInstance instance = work.as("dispatcher", () -> forms.submitStartForm(definition.getId(), form));
 
 		assertThat(matters.byTrackingNo(instance.getBusinessKey()).orElseThrow().operatorId()).isEqualTo("dispatcher");
 	}

@@ -1,0 +1,19 @@
+package org.civicloop.matter;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import static org.civicloop.matter.MatterHandling.Vars.*;
+
+/** For the steps that publish {@link MatterEvent}s: which matter a step of the process is about. */
+public final class MatterEvents {
+
+	private MatterEvents() {
+	}
+
+	/** The matter a process works on: from the variables only its registration writes. */
+	public static MatterEvent.Ref ref(VariableScope scope) {
+		return new MatterEvent.Ref(((Number) scope.getVariable(MATTER_ID)).longValue(), (String) scope.getVariable(TRACKING_NO),
+				(String) scope.getVariable(UNIT));
+	}
+
+}

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * A warning (黄灯, {@code alertKind=warning}) or an urge (催办/红灯, {@code alertKind=urge}) on the sign-for
@@ -42,7 +43,7 @@ class RecordDeadlineAlertDelegate implements JavaDelegate {
 		if (!urge && !"warning".equals(kind)) {
 			throw new IllegalStateException("alertKind must be warning or urge, not " + kind);
 		}
-		Date due = (Date) execution.getVariable("sign-for".equals(stage) ? SIGN_FOR_DUE : HANDLE_DUE);
+		Date due = (Date) execution.getVariable(MatterHandling.Stages.SIGN_FOR.equals(stage) ? SIGN_FOR_DUE : HANDLE_DUE);
 		String department = (String) execution.getVariable(LEAD_DEPARTMENT);
 		var matter = MatterEvents.ref(execution);
 		events.publishEvent(urge ? new MatterEvent.Urged(matter, clock.instant(), stage, department, due.toInstant())

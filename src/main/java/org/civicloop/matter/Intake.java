@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.civicloop.organization.Caller;
 
 /**
  * Intake from county systems: a new matter is registered and its process started, or — when it repeats

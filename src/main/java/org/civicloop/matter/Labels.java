@@ -1,6 +1,7 @@
 package org.civicloop.matter;
 
 import java.util.Map;
+import org.civicloop.matter.MatterHandling.Stages;
 
 /**
  * The Chinese words the timeline, the forms' read-only fields and the public views show for the codes a
@@ -14,10 +15,10 @@ public final class Labels {
 	private static final Map<String, String> HANDLING_RESULT = Map.of("resolved", "已解决", "explained", "已解释说明",
 			"not-resolvable", "暂不具备解决条件");
 
-	private static final Map<String, String> STAGE = Map.ofEntries(Map.entry("registered", "已受理"), Map.entry("routed", "已派单"),
-			Map.entry("sign-for", "待签收"), Map.entry("redispatch", "改派中"), Map.entry("handle", "办理中"),
-			Map.entry("co-handle", "协办中"), Map.entry("review", "审核中"), Map.entry("return-visit", "回访中"),
-			Map.entry("rework", "重办中"), Map.entry("closed", "已办结"));
+	private static final Map<String, String> STAGE = Map.ofEntries(Map.entry(Stages.REGISTERED, "已受理"),
+			Map.entry(Stages.ROUTED, "已派单"), Map.entry(Stages.SIGN_FOR, "待签收"), Map.entry(Stages.REDISPATCH, "改派中"),
+			Map.entry(Stages.HANDLE, "办理中"), Map.entry(Stages.CO_HANDLE, "协办中"), Map.entry(Stages.REVIEW, "审核中"),
+			Map.entry(Stages.RETURN_VISIT, "回访中"), Map.entry(Stages.REWORK, "重办中"), Map.entry(Stages.CLOSED, "已办结"));
 
 	private Labels() {
 	}

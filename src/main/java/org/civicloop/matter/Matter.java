@@ -21,7 +21,7 @@ public record Matter(long id, String trackingNo, String processInstanceId, Strin
 	 * co-handling one — and so may see the reporter's full contact.
 	 */
 	public boolean isHandledByAnyOf(java.util.Collection<String> groups) {
-		return groups.contains("dispatch-centre") || groups.contains(leadDepartment)
+		return groups.contains(org.civicloop.organization.Roles.DISPATCH_CENTRE) || groups.contains(leadDepartment)
 				|| coDepartments.stream().anyMatch(groups::contains);
 	}
 

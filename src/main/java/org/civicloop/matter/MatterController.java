@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.civicloop.organization.Caller;
 
 /**
  * The REST facade for county systems and staff: intake from every channel, reads of matters with their

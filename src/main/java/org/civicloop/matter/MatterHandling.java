@@ -13,8 +13,33 @@ public final class MatterHandling {
 	private MatterHandling() {
 	}
 
-	/** The stages of the loop as user tasks name them in their {@code civicloop.stage} property. */
+	/** The tables a matter evaluates, by decision key. */
+	public static final class Decisions {
+
+		public static final String ROUTE_MATTER = "route-matter";
+
+		public static final String TIME_LIMITS = "time-limits";
+
+		public static final java.util.List<String> ALL = java.util.List.of(ROUTE_MATTER, TIME_LIMITS);
+
+		private Decisions() {
+		}
+
+	}
+
+	/**
+	 * Where a matter stands: the stages of the loop as user tasks name them in their {@code civicloop.stage}
+	 * property, and the steps between them the record and timeline name.
+	 */
 	public static final class Stages {
+
+		public static final String REGISTERED = "registered";
+
+		public static final String ROUTED = "routed";
+
+		public static final String REWORK = "rework";
+
+		public static final String CLOSED = "closed";
 
 		public static final String SIGN_FOR = "sign-for";
 

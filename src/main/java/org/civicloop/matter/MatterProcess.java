@@ -118,8 +118,8 @@ public class MatterProcess {
 
 	/** The variables through which the model evaluates the unit's version of each table. */
 	static Map<String, Object> bindings(MatterDefinitions.Choice choice) {
-		var routing = choice.decisions().get("route-matter");
-		var limits = choice.decisions().get("time-limits");
+		var routing = choice.decisions().get(MatterHandling.Decisions.ROUTE_MATTER);
+		var limits = choice.decisions().get(MatterHandling.Decisions.TIME_LIMITS);
 		var bindings = new HashMap<String, Object>();
 		bindings.put(ROUTE_MATTER_VERSION, routing.version());
 		bindings.put(ROUTE_MATTER_TENANT, routing.tenantId());

@@ -15,6 +15,7 @@ import org.civicloop.organization.Unit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.civicloop.organization.Caller;
 
 /**
  * Staff reads of matters, always within what the caller may see: the county-wide roles everything; a

@@ -7,7 +7,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.civicloop.matter.MatterHandling.Stages;
 import org.civicloop.organization.Directory;
+import org.civicloop.organization.Roles;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,11 +56,11 @@ public class Timeline {
 	/** The timeline entry of an event: its kind, stage, responsible department, cadre and a note without contacts. */
 	Entry entryOf(MatterEvent event) {
 		if (event instanceof MatterEvent.Registered e) {
-			return new Entry(Kind.REGISTERED, e.at(), "registered", "dispatch-centre", e.registeredBy(),
+			return new Entry(Kind.REGISTERED, e.at(), Stages.REGISTERED, Roles.DISPATCH_CENTRE, e.registeredBy(),
 					"渠道 " + e.channel());
 		}
 		if (event instanceof MatterEvent.Routed e) {
-			return new Entry(Kind.ROUTED, e.at(), "routed", e.leadDepartment(), null,
+			return new Entry(Kind.ROUTED, e.at(), Stages.ROUTED, e.leadDepartment(), null,
 					"牵头 " + directory.officeName(e.leadDepartment()) + (e.coDepartments().isEmpty() ? ""
 							: "；协办 " + String.join("、", e.coDepartments().stream().map(directory::officeName).toList())));
 		}
@@ -70,42 +72,42 @@ public class Timeline {
 			return new Entry(Kind.CLAIMED, e.at(), e.stage(), e.department(), e.cadre(), e.task());
 		}
 		if (event instanceof MatterEvent.SignedFor e) {
-			return new Entry(Kind.SIGNED, e.at(), "sign-for", e.department(), e.cadre(), "签收");
+			return new Entry(Kind.SIGNED, e.at(), Stages.SIGN_FOR, e.department(), e.cadre(), "签收");
 		}
 		if (event instanceof MatterEvent.Returned e) {
-			return new Entry(Kind.RETURNED, e.at(), "sign-for", e.department(), e.cadre(), returnNote(e));
+			return new Entry(Kind.RETURNED, e.at(), Stages.SIGN_FOR, e.department(), e.cadre(), returnNote(e));
 		}
 		if (event instanceof MatterEvent.Redispatched e) {
-			return new Entry(Kind.REDISPATCHED, e.at(), "redispatch", "dispatch-centre", e.cadre(),
+			return new Entry(Kind.REDISPATCHED, e.at(), Stages.REDISPATCH, Roles.DISPATCH_CENTRE, e.cadre(),
 					redispatchNote(e));
 		}
 		if (event instanceof MatterEvent.Handled e) {
-			return new Entry(Kind.HANDLED, e.at(), "handle", e.department(), e.cadre(),
+			return new Entry(Kind.HANDLED, e.at(), Stages.HANDLE, e.department(), e.cadre(),
 					Labels.handlingResult(e.result()) + "：" + e.reply());
 		}
 		if (event instanceof MatterEvent.CoHandled e) {
-			return new Entry(Kind.CO_HANDLED, e.at(), "co-handle", e.department(), e.cadre(), e.reply());
+			return new Entry(Kind.CO_HANDLED, e.at(), Stages.CO_HANDLE, e.department(), e.cadre(), e.reply());
 		}
 		if (event instanceof MatterEvent.Reviewed e) {
-			return e.accepted() ? new Entry(Kind.ACCEPTED, e.at(), "review", "dispatch-centre", e.cadre(), "审核通过")
-					: new Entry(Kind.SENT_BACK, e.at(), "review", "dispatch-centre", e.cadre(), sendBackNote(e));
+			return e.accepted() ? new Entry(Kind.ACCEPTED, e.at(), Stages.REVIEW, Roles.DISPATCH_CENTRE, e.cadre(), "审核通过")
+					: new Entry(Kind.SENT_BACK, e.at(), Stages.REVIEW, Roles.DISPATCH_CENTRE, e.cadre(), sendBackNote(e));
 		}
 		if (event instanceof MatterEvent.Visited e) {
-			return new Entry(Kind.VISITED, e.at(), "return-visit", e.department(), e.cadre(),
+			return new Entry(Kind.VISITED, e.at(), Stages.RETURN_VISIT, e.department(), e.cadre(),
 					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()));
 		}
 		if (event instanceof MatterEvent.Evaluated e) {
-			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), "return-visit", null, null,
+			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), Stages.RETURN_VISIT, null, null,
 					e.satisfaction() + (e.resolved() ? "，已解决" : "，未解决"));
 		}
 		if (event instanceof MatterEvent.StepDone e) {
 			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.cadre(), e.task() + " 完成");
 		}
 		if (event instanceof MatterEvent.ReworkStarted e) {
-			return new Entry(Kind.REWORK, e.at(), "rework", e.leadDepartment(), null, e.note());
+			return new Entry(Kind.REWORK, e.at(), Stages.REWORK, e.leadDepartment(), null, e.note());
 		}
 		if (event instanceof MatterEvent.Closed e) {
-			return new Entry(Kind.CLOSED, e.at(), "closed", e.leadDepartment(), null,
+			return new Entry(Kind.CLOSED, e.at(), Stages.CLOSED, e.leadDepartment(), null,
 					"unsatisfied".equals(e.satisfaction()) ? "重办次数已满，按不满意办结" : "群众" + Labels.satisfaction(e.satisfaction()));
 		}
 		if (event instanceof MatterEvent.Repeated e) {

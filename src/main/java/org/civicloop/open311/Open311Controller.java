@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.civicloop.system.EngineWork;
-import org.civicloop.matter.Caller;
+import org.civicloop.organization.Caller;
 import org.civicloop.matter.Categories;
 import org.civicloop.matter.Contact;
 import org.civicloop.matter.EvaluationTokens;
@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.civicloop.matter.Labels;
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) under {@code /open311/v2/}, in JSON and XML:
@@ -46,9 +47,6 @@ class Open311Controller {
 
 	private static final int MAX_RESULTS = 1000;
 
-	private static final Map<String, String> STAGES = Map.of("registered", "已受理", "routed", "已派单", "sign-for",
-			"待签收", "redispatch", "改派中", "handle", "办理中", "co-handle", "协办中", "review", "审核中", "return-visit", "回访中",
-			"rework", "重办中", "closed", "已办结");
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -184,7 +182,7 @@ class Open311Controller {
 	private Map<String, Object> request(Matter matter) {
 		String service = categories.nameOf(matter.category());
 		return ordered("service_request_id", matter.publicId(), "status", matter.isClosed() ? "closed" : "open",
-				"status_notes", STAGES.getOrDefault(matter.stage(), matter.stage()), "service_name", service, "service_code",
+				"status_notes", Labels.stage(matter.stage()), "service_name", service, "service_code",
 				matter.category(), "agency_responsible",
 				matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()), "service_notice", null,
 				"requested_datetime", iso(matter.registeredAt()), "updated_datetime",

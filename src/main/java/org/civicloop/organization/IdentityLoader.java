@@ -29,10 +29,7 @@ class IdentityLoader implements ApplicationRunner {
 	 * Roles that act for one unit: their members reach the unit's tenant through the unit's own group, so
 	 * the role itself is in no tenant (a unit administrator must not read other units' variants).
 	 */
-	static final java.util.Set<String> UNIT_SCOPED_ROLES = java.util.Set.of("unit-admins");
-
-	/** Camunda's administrators' group. */
-	static final String ADMINISTRATORS = "camunda-admin";
+	static final java.util.Set<String> UNIT_SCOPED_ROLES = java.util.Set.of(Roles.UNIT_ADMINS);
 
 	private final Directory directory;
 
@@ -61,7 +58,7 @@ class IdentityLoader implements ApplicationRunner {
 			created += ensureTenantMemberships(office.getKey().id(), tenants);
 		}
 		for (Directory.Cadre cadre : directory.cadres()) {
-			if (!properties.demo() && cadre.groups().contains(ADMINISTRATORS)) {
+			if (!properties.demo() && cadre.groups().contains(Roles.ADMIN)) {
 				continue; // outside the demo the first administrator comes from the setup page, with a password of their own
 			}
 			created += ensureUser(cadre);
@@ -99,7 +96,7 @@ class IdentityLoader implements ApplicationRunner {
 		}
 		group = identity.newGroup(office.id());
 		group.setName(office.name());
-		group.setType(office.id().equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+		group.setType(office.id().equals(Roles.ADMIN) ? "SYSTEM" : "WORKFLOW");
 		identity.saveGroup(group);
 		return 1;
 	}

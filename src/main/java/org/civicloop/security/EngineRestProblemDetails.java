@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.civicloop.organization.Roles;
+import org.civicloop.organization.Caller;
 
 /**
  * Turns the engine REST API's errors ({@code {"type","message","code"}}) into RFC 9457 problem details —

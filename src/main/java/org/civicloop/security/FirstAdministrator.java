@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.civicloop.organization.Roles;
 
 /**
  * The first administrator of an installation, outside the demo: while there is none, CivicLoop prints a

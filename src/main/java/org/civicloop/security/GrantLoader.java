@@ -22,6 +22,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.civicloop.organization.Roles;
 
 /**
  * The engine grants of every group of the directory, made exactly what the README's role table says at every

@@ -21,6 +21,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * Checks of the two tables a unit may override, by evaluating them — on a standalone DMN engine, the
@@ -95,8 +96,8 @@ final class DecisionRules {
 		if (!readsOnly(resource, unitTable, Domain.TIME_LIMIT_VARIABLES, violations)) {
 			return violations;
 		}
-		DmnDecision unit = engine.parseDecision("time-limits", unitTable);
-		DmnDecision county = countyTable == null ? null : engine.parseDecision("time-limits", countyTable);
+		DmnDecision unit = engine.parseDecision(MatterHandling.Decisions.TIME_LIMITS, unitTable);
+		DmnDecision county = countyTable == null ? null : engine.parseDecision(MatterHandling.Decisions.TIME_LIMITS, countyTable);
 		var byRule = new LinkedHashMap<String, Violation>();
 		for (Map<String, Object> variables : combinations(domain, namesRead(unitTable), null)) {
 			var evaluated = evaluate(unit, variables);
@@ -132,7 +133,7 @@ final class DecisionRules {
 		if (!readsOnly(resource, unitTable, Domain.ROUTING_VARIABLES, violations)) {
 			return violations;
 		}
-		DmnDecision decision = engine.parseDecision("route-matter", unitTable);
+		DmnDecision decision = engine.parseDecision(MatterHandling.Decisions.ROUTE_MATTER, unitTable);
 		var found = new LinkedHashMap<String, Violation>();
 		for (Map<String, Object> variables : combinations(domain, namesRead(unitTable), domain.places())) {
 			var evaluated = evaluate(decision, variables);
@@ -162,8 +163,8 @@ final class DecisionRules {
 		var read = new LinkedHashSet<>(namesRead(before));
 		read.addAll(namesRead(after));
 		read.retainAll(Domain.TIME_LIMIT_VARIABLES);
-		DmnDecision was = engine.parseDecision("time-limits", before);
-		DmnDecision is = engine.parseDecision("time-limits", after);
+		DmnDecision was = engine.parseDecision(MatterHandling.Decisions.TIME_LIMITS, before);
+		DmnDecision is = engine.parseDecision(MatterHandling.Decisions.TIME_LIMITS, after);
 		var changes = new ArrayList<Map<String, Object>>();
 		for (Map<String, Object> variables : combinations(domain, read, null)) {
 			var old = evaluate(was, variables).results();

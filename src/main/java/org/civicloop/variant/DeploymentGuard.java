@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.civicloop.organization.Directory;
 import org.civicloop.security.Audit;
-import org.civicloop.security.Roles;
+import org.civicloop.organization.Roles;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -48,6 +48,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeploymentGuard.class);
 
 	private final Guardrails guardrails;
 
@@ -103,7 +105,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 		}
 		var violations = guardrails.check(resources, deployment.getTenantId());
 		if (!violations.isEmpty()) {
-			throw new GuardrailViolations(violations);
+			var refused = new GuardrailViolations(violations);
+			log.warn("Deployment \"{}\" into {} by {} refused by the guardrails: {}", deployment.getName(),
+					deployment.getTenantId() == null ? "the shared repository" : "tenant " + deployment.getTenantId(), user, refused.rules());
+			throw refused;
 		}
 		if (authentication != null) {
 			audit.record(user, "deployment.create", (deployment.getTenantId() == null ? "shared" : "tenant " + deployment.getTenantId())

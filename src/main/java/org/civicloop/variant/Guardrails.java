@@ -23,6 +23,7 @@ import org.w3c.dom.Document;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * The guardrails, in one place: every deployment passes them inside the engine ({@link DeploymentGuard}),
@@ -198,10 +199,10 @@ public class Guardrails {
 		for (Decision decision : model.getModelElementsByType(Decision.class)) {
 			String key = decision.getId();
 			try {
-				if ("time-limits".equals(key)) {
+				if (MatterHandling.Decisions.TIME_LIMITS.equals(key)) {
 					violations.addAll(decisionRules.checkTimeLimits(name, model, countyTables.getObject().timeLimits(), domain));
 				}
-				else if ("route-matter".equals(key)) {
+				else if (MatterHandling.Decisions.ROUTE_MATTER.equals(key)) {
 					violations.addAll(decisionRules.checkRouting(name, model, domain, directory.handlingGroups()));
 				}
 				else {

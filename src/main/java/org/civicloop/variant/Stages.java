@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.w3c.dom.Element;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * The closed loop a variant must keep: the required stages, each passed on every path before the next,
@@ -33,9 +34,11 @@ final class Stages {
 			"applyRoutingDelegate", "apply-routing", "scheduleSignForDelegate", "schedule-sign-for",
 			"scheduleHandlingDelegate", "schedule-handling", "closeMatterDelegate", "close");
 
-	private static final Map<String, String> DECISION_STAGES = Map.of("route-matter", "route", "time-limits", "time-limits");
+	private static final Map<String, String> DECISION_STAGES = Map.of(MatterHandling.Decisions.ROUTE_MATTER, "route",
+			MatterHandling.Decisions.TIME_LIMITS, "time-limits");
 
-	private static final List<String> USER_STAGES = List.of("sign-for", "handle", "review", "return-visit");
+	private static final List<String> USER_STAGES = List.of(MatterHandling.Stages.SIGN_FOR, MatterHandling.Stages.HANDLE,
+			MatterHandling.Stages.REVIEW, MatterHandling.Stages.RETURN_VISIT);
 
 	private final String resource;
 
@@ -328,7 +331,7 @@ final class Stages {
 		}
 		for (Element definition : Xml.children(boundary, Xml.BPMN, "messageEventDefinition")) {
 			Element message = messageById(definition.getAttribute("messageRef"));
-			if (message != null && "CitizenEvaluation".equals(message.getAttribute("name"))) {
+			if (message != null && MatterHandling.MESSAGE_CITIZEN_EVALUATION.equals(message.getAttribute("name"))) {
 				return true;
 			}
 		}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.civicloop.matter.Caller;
+import org.civicloop.organization.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

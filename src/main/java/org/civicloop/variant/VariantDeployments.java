@@ -13,16 +13,17 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
-import org.civicloop.matter.Caller;
+import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
 import org.civicloop.system.EngineWork;
 import org.civicloop.organization.Unit;
-import org.civicloop.security.Roles;
+import org.civicloop.organization.Roles;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * The variants facade's work: validate, deploy, list, compare, activate, go back to inheriting, and
@@ -210,7 +211,7 @@ class VariantDeployments {
 			}
 			else {
 				entry.put("rules", VariantDiff.decision(other, mine));
-				if (definition.key().equals("time-limits") && other != null) {
+				if (definition.key().equals(MatterHandling.Decisions.TIME_LIMITS) && other != null) {
 					entry.put("timeLimitsChanged", guardrails.decisionRules().compareTimeLimits(DecisionRules.read(other),
 							DecisionRules.read(mine), guardrails.domain(unit)));
 				}

@@ -11,6 +11,7 @@ import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 
 import org.springframework.stereotype.Component;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * Inheritance: for each key — the process and each table separately — a matter uses what its own unit
@@ -63,7 +64,7 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 		List<Unit> chain = directory.chainUp(unitId);
 		var active = variants.activeIn(chain.stream().map(Unit::id).toList());
 		var sources = new java.util.LinkedHashMap<String, String>();
-		for (String key : List.of(VariantRules.PROCESS_KEY, "route-matter", "time-limits")) {
+		for (String key : List.of(VariantRules.PROCESS_KEY, MatterHandling.Decisions.ROUTE_MATTER, MatterHandling.Decisions.TIME_LIMITS)) {
 			sources.put(key, nearest(chain, active, key).map(Variants.Active::unitId).orElse(null));
 		}
 		return sources;
@@ -81,12 +82,12 @@ class VariantResolver implements MatterDefinitions, Guardrails.CountyTables {
 	public DmnModelInstance timeLimits() {
 		Decision decision;
 		try {
-			decision = forUnit(directory.county().id()).decisions().get("time-limits");
+			decision = forUnit(directory.county().id()).decisions().get(MatterHandling.Decisions.TIME_LIMITS);
 		}
 		catch (IllegalStateException ex) {
 			return null; // the county's own deployment is what sets the ceilings
 		}
-		return models.decisionId("time-limits", decision.tenantId(), decision.version())
+		return models.decisionId(MatterHandling.Decisions.TIME_LIMITS, decision.tenantId(), decision.version())
 			.flatMap(models::model).map(DecisionRules::read).orElse(null);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * What a unit's variant of {@code matter-handling} must keep beyond the no-code rules: only the
@@ -14,9 +15,9 @@ import org.w3c.dom.Element;
  */
 final class VariantRules {
 
-	static final String PROCESS_KEY = "matter-handling";
+	static final String PROCESS_KEY = MatterHandling.PROCESS_KEY;
 
-	static final Set<String> DECISION_KEYS = Set.of("route-matter", "time-limits");
+	static final Set<String> DECISION_KEYS = Set.copyOf(MatterHandling.Decisions.ALL);
 
 	private static final Set<String> BPMN_ELEMENTS = Set.of("definitions", "process", "collaboration", "participant",
 			"laneSet", "lane", "childLaneSet", "flowNodeRef", "startEvent", "endEvent", "intermediateCatchEvent",
@@ -34,11 +35,13 @@ final class VariantRules {
 			"http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
 
 	/** The warning timer each timed stage keeps, by the variable its time comes from. */
-	private static final Map<String, String> WARNINGS = Map.of("sign-for", "signForWarnAt", "handle", "handleWarnAt");
+	private static final Map<String, String> WARNINGS = Map.of(MatterHandling.Stages.SIGN_FOR, MatterHandling.Vars.SIGN_FOR_WARN_AT,
+			MatterHandling.Stages.HANDLE, MatterHandling.Vars.HANDLE_WARN_AT);
 
 	/** The variables through which CivicLoop hands a matter the version and tenant of each table. */
-	static final Map<String, String[]> BINDINGS = Map.of("route-matter", new String[] { "routeMatterVersion", "routeMatterTenant" },
-			"time-limits", new String[] { "timeLimitsVersion", "timeLimitsTenant" });
+	static final Map<String, String[]> BINDINGS = Map.of(
+			MatterHandling.Decisions.ROUTE_MATTER, new String[] { MatterHandling.Vars.ROUTE_MATTER_VERSION, MatterHandling.Vars.ROUTE_MATTER_TENANT },
+			MatterHandling.Decisions.TIME_LIMITS, new String[] { MatterHandling.Vars.TIME_LIMITS_VERSION, MatterHandling.Vars.TIME_LIMITS_TENANT });
 
 	private VariantRules() {
 	}

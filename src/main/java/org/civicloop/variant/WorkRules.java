@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.w3c.dom.Element;
+import org.civicloop.organization.Roles;
+import org.civicloop.matter.MatterHandling;
 
 /**
  * Who does the work in a unit's variant, and where each step of the application may stand. Keeping the
@@ -31,12 +33,12 @@ final class WorkRules {
 
 	/** The performers of each stage task, as the county model has them; an attribute not named must be absent. */
 	private static final Map<String, Map<String, String>> STAGE_PERFORMERS = Map.of(
-			"sign-for", Map.of("candidateGroups", "${leadDepartment}"),
-			"handle", Map.of("assignee", "${signedBy}", "candidateGroups", "${leadDepartment}"),
-			"review", Map.of("candidateGroups", "dispatch-centre"),
-			"return-visit", Map.of("candidateGroups", "dispatch-centre"),
-			"redispatch", Map.of("candidateGroups", "dispatch-centre"),
-			"co-handle", Map.of("candidateGroups", "${coDepartment}"));
+			MatterHandling.Stages.SIGN_FOR, Map.of("candidateGroups", "${leadDepartment}"),
+			MatterHandling.Stages.HANDLE, Map.of("assignee", "${signedBy}", "candidateGroups", "${leadDepartment}"),
+			MatterHandling.Stages.REVIEW, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
+			MatterHandling.Stages.RETURN_VISIT, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
+			MatterHandling.Stages.REDISPATCH, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
+			MatterHandling.Stages.CO_HANDLE, Map.of("candidateGroups", "${coDepartment}"));
 
 	private static final List<String> PERFORMER_ATTRIBUTES = List.of("assignee", "candidateGroups", "candidateUsers");
 
@@ -44,9 +46,9 @@ final class WorkRules {
 	private static final Set<String> GROUP_VARIABLES = Set.of("${leadDepartment}", "${coDepartment}");
 
 	/** What the recorded alert says, by the variable its timer fires at. */
-	private static final Map<String, String[]> ALERTS = Map.of("${signForWarnAt}", new String[] { "warning", "sign-for" },
-			"${signForDue}", new String[] { "urge", "sign-for" }, "${handleWarnAt}", new String[] { "warning", "handle" },
-			"${handleDue}", new String[] { "urge", "handle" });
+	private static final Map<String, String[]> ALERTS = Map.of("${signForWarnAt}", new String[] { "warning", MatterHandling.Stages.SIGN_FOR },
+			"${signForDue}", new String[] { "urge", MatterHandling.Stages.SIGN_FOR }, "${handleWarnAt}", new String[] { "warning", MatterHandling.Stages.HANDLE },
+			"${handleDue}", new String[] { "urge", MatterHandling.Stages.HANDLE });
 
 	private final String resource;
 

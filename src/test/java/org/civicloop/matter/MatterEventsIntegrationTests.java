@@ -23,6 +23,7 @@ import org.springframework.modulith.test.PublishedEventsExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.civicloop.matter.MatterHandling.Tasks.*;
+import org.civicloop.organization.Caller;
 
 /**
  * Every path of the loop publishes exactly the events of its facts, in order, once each: what the timeline,

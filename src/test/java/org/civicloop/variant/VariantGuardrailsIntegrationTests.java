@@ -28,6 +28,7 @@ import static org.civicloop.variant.Models.*;
  */
 @CivicLoopTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class VariantGuardrailsIntegrationTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,20 @@ class VariantGuardrailsIntegrationTests {
 			assertThat(modeler.body()).contains("guardrails", malicious.rule() + " in ");
 		}
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
+	}
+
+	@Test
+	void aRefusedDeploymentIsLoggedOnceAsTheCallersErrorNotAsTheEnginesFailure(org.springframework.boot.test.system.CapturedOutput output) {
+		var files = new java.util.LinkedHashMap<>(files(PROCESS, replace(process(), "camunda:delegateExpression=\"${closeMatterDelegate}\"",
+				"camunda:class=\"x.Y\"")));
+		files.putAll(forms());
+		int before = output.getAll().length();
+
+		assertThat(http.deploy("shangtang.admin", "shangtang", files).statusCode()).isEqualTo(400);
+
+		String logged = output.getAll().substring(before);
+		assertThat(logged).contains("WARN").contains("refused by the guardrails: java-class,stage-missing")
+			.doesNotContain("ENGINE-16004").doesNotContain(" ERROR ");
 	}
 
 	@Test

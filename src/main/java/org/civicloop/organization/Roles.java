@@ -1,4 +1,4 @@
-package org.civicloop.security;
+package org.civicloop.organization;
 
 /** The role groups of the directory that grants and checks refer to. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package org.civicloop.matter;
+package org.civicloop.organization;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,12 +25,13 @@ public record Caller(String user, Set<String> groups) {
 	}
 
 	/** The county-wide roles that see every matter. */
-	boolean seesAllMatters() {
-		return inAny("camunda-admin", "dispatch-centre", "leaders");
+	public boolean seesAllMatters() {
+		return inAny(Roles.ADMIN, Roles.DISPATCH_CENTRE, Roles.LEADERS);
 	}
 
-	boolean mayRegister() {
-		return inAny("camunda-admin", "dispatch-centre", "intake-systems");
+	/** Who registers matters: intake systems, the dispatch centre, administrators. */
+	public boolean mayRegister() {
+		return inAny(Roles.ADMIN, Roles.DISPATCH_CENTRE, Roles.INTAKE_SYSTEMS);
 	}
 
 }

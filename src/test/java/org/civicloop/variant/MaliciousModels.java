@@ -295,6 +295,14 @@ final class MaliciousModels {
 				<bpmn:sequenceFlow id="flow_spinBack" sourceRef="task_spin" targetRef="gateway_spin" />
 				<bpmn:sequenceFlow id="flow_spinOut" sourceRef="gateway_spin" targetRef="rule_routeMatter"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${false}</bpmn:conditionExpression></bpmn:sequenceFlow>
 				</bpmn:process>"""), "loop"));
+		cases.add(bpmn("a loop of a gateway and a manual task inside the handling and review loop", replace(replace(p,
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"task_review\">",
+				"<bpmn:sequenceFlow id=\"flow_toReview\" sourceRef=\"gateway_joinHandling\" targetRef=\"gateway_spin\">"), "</bpmn:process>", """
+				<bpmn:exclusiveGateway id="gateway_spin" /><bpmn:manualTask id="task_spin" />
+				<bpmn:sequenceFlow id="flow_spin" sourceRef="gateway_spin" targetRef="task_spin" />
+				<bpmn:sequenceFlow id="flow_spinBack" sourceRef="task_spin" targetRef="gateway_spin" />
+				<bpmn:sequenceFlow id="flow_spinOut" sourceRef="gateway_spin" targetRef="task_review"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${false}</bpmn:conditionExpression></bpmn:sequenceFlow>
+				</bpmn:process>"""), "loop"));
 		cases.add(bpmn("a one-second timer", replace(p, "</bpmn:process>", """
 				<bpmn:boundaryEvent id="timer_fast" cancelActivity="false" attachedToRef="task_review"><bpmn:timerEventDefinition>\
 				<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>

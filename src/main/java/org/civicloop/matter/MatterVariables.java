@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.bpmn.delegate.ExecutionListenerInvocation;
 import org.camunda.bpm.engine.impl.bpmn.delegate.JavaDelegateInvocation;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -150,8 +151,9 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 					+ "which check it and give it its tracking number");
 		}
 		String caller = Context.getCommandContext().getAuthenticatedUserId();
-		if (variable.getName().equals(REGISTERED_BY) && java.util.Objects.equals(caller, variable.getValue())) {
-			return; // the engine names the cadre who starts a matter (camunda:initiator)
+		if (command instanceof SubmitStartFormCmd && variable.getName().equals(REGISTERED_BY)
+				&& java.util.Objects.equals(caller, variable.getValue())) {
+			return; // the engine names the cadre who starts a matter from its start form (camunda:initiator)
 		}
 		if (Context.getBpmnExecutionContext() != null) {
 			// a step of the engine, not CivicLoop's code: a model's mapping, a result, a message's payload

@@ -3,6 +3,7 @@ package org.civicloop.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -79,12 +80,18 @@ class AccountCheck {
 		if (known != null) {
 			return known;
 		}
-		refuseIfThrottled(address, user);
 		long started = System.nanoTime();
-		boolean valid = user != null && !user.isBlank() && password != null && !password.isEmpty()
-				&& identity.checkPassword(user, password);
+		refuseIfThrottled(address, user);
+		boolean valid;
+		try {
+			valid = user != null && !user.isBlank() && password != null && !password.isEmpty() && identity.checkPassword(user, password);
+		}
+		catch (RuntimeException notAnAnswer) {
+			throttle.notAFailure(address, user);
+			throw notAnAnswer;
+		}
 		if (!valid) {
-			throw failure(address, user, started);
+			throw failure(started);
 		}
 		throttle.succeeded(address, user);
 		return remember(key, user);
@@ -96,12 +103,20 @@ class AccountCheck {
 		if (known != null) {
 			return known;
 		}
-		refuseIfThrottled(address, null);
 		long started = System.nanoTime();
-		var account = apiKeys.accountOf(secret);
-		if (account.isEmpty()) {
-			throw failure(address, null, started);
+		refuseIfThrottled(address, null);
+		Optional<String> account;
+		try {
+			account = apiKeys.accountOf(secret);
 		}
+		catch (RuntimeException notAnAnswer) {
+			throttle.notAFailure(address, null);
+			throw notAnAnswer;
+		}
+		if (account.isEmpty()) {
+			throw failure(started);
+		}
+		throttle.notAFailure(address, null);
 		return remember(key, account.get());
 	}
 
@@ -150,16 +165,16 @@ class AccountCheck {
 		return login;
 	}
 
+	/** Counts the attempt (as a failure until it succeeds), or refuses it when there have been too many. */
 	private void refuseIfThrottled(String address, String user) throws Throttled {
-		Duration wait = throttle.refusedFor(address, user);
+		Duration wait = throttle.attempt(address, user);
 		if (!wait.isZero()) {
 			throw new Throttled(wait);
 		}
 	}
 
-	/** Counts the failure and lets it take the same time as every other. */
-	private Refused failure(String address, String user, long started) {
-		throttle.failed(address, user);
+	/** A failure (already counted) takes the same time as every other. */
+	private Refused failure(long started) {
 		waitOut(failureTime, started);
 		return new Refused();
 	}

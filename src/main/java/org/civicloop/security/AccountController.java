@@ -9,12 +9,14 @@ import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.civicloop.organization.Caller;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -135,18 +137,25 @@ class AccountController {
 		if (body == null || body.account() == null || body.password() == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "account, code and password are needed");
 		}
-		var wait = throttle.refusedFor(address, body.account());
+		long started = System.nanoTime();
+		var wait = throttle.attempt(address, body.account());
 		if (!wait.isZero()) {
-			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts from this address; try again later");
+			var refused = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, ProblemDetail.forStatusAndDetail(
+					HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts from this address; try again later"), null);
+			refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds())));
+			throw refused;
 		}
-		User user = identity.createUserQuery().userId(body.account()).singleResult();
-		// the code first, the same answer for an unknown account: nothing here tells whether an account exists
-		if (user == null || !codes.matches(body.account(), body.code(), Instant.now())) {
-			throttle.failed(address, body.account());
+		// the code first, then the account, and every failure as slow as a failed login: nothing here tells
+		// whether an account exists
+		User user = codes.matches(body.account(), body.code(), Instant.now())
+				? identity.createUserQuery().userId(body.account()).singleResult() : null;
+		if (user == null) {
+			AccountCheck.waitOut(properties.failedLoginTime(), started);
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The account or the code is not valid (a code is used once and expires)");
 		}
 		var problems = policyProblems(body.password(), user);
 		if (!problems.isEmpty()) {
+			throttle.notAFailure(address, body.account()); // the right code: a weak password is no failed login
 			throw new PolicyViolated(problems);
 		}
 		if (!codes.use(body.account(), body.code(), Instant.now())) {
@@ -154,7 +163,6 @@ class AccountController {
 		}
 		user.setPassword(body.password());
 		identity.saveUser(user);
-		identity.unlockUser(user.getId()); // the cadre has proved who they are: earlier wrong guesses no longer delay them
 		accounts.forgetAll();
 		throttle.succeeded(address, body.account());
 		audit.record(body.account(), "password.set-with-code", body.account(), null);

@@ -31,12 +31,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			var login = accounts.authorization(header, request.getRemoteAddr());
 			SecurityContextHolder.getContext().setAuthentication(EngineIdentityAuthentication.authenticated(login));
 		}
-		catch (AccountCheck.Throttled throttled) {
-			Problems.throttled(response, throttled.retryAfter);
-			return;
-		}
 		catch (AccountCheck.Refused refused) {
-			Problems.unauthorized(response);
+			Problems.refused(response, refused);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -29,7 +29,9 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 	 * go around the login throttle and the equal timing of failures, so no entrance offers it.
 	 */
 	static boolean checksPasswords(HttpServletRequest request) {
-		return request.getRequestURI().endsWith("/identity/verify");
+		// the decoded path without parameters, and Jersey answers with or without trailing slashes
+		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		return path.replaceAll("/+$", "").endsWith("/identity/verify");
 	}
 
 	private final EngineWork engine;
@@ -50,12 +52,8 @@ class EngineRestAuthentication extends OncePerRequestFilter {
 		try {
 			login = accounts.authorization(request.getHeader("Authorization"), request.getRemoteAddr());
 		}
-		catch (AccountCheck.Throttled throttled) {
-			Problems.throttled(response, throttled.retryAfter);
-			return;
-		}
 		catch (AccountCheck.Refused refused) {
-			Problems.unauthorized(response);
+			Problems.refused(response, refused);
 			return;
 		}
 		request.setAttribute(CALLER, login);

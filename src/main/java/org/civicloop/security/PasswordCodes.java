@@ -47,8 +47,8 @@ class PasswordCodes {
 
 	/** Uses the account's code: true once, when it matches and has not expired; a used code is gone. */
 	boolean use(String account, String code, Instant now) {
-		return matches(account, code, now) && jdbc.sql("delete from password_code where account_id = :account and code_hash = :hash")
-			.param("account", account).param("hash", hashOf(code)).update() == 1;
+		return jdbc.sql("delete from password_code where account_id = :account and code_hash = :hash and expires_at > :now")
+			.param("account", account).param("hash", hashOf(code)).param("now", Timestamp.from(now)).update() == 1;
 	}
 
 	private static String hashOf(String code) {

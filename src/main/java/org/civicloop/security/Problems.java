@@ -25,6 +25,16 @@ final class Problems {
 		write(response, 401, "Unauthorized", "Log in with a CivicLoop account (HTTP Basic) or an API key (Bearer)");
 	}
 
+	/** A login refused: 429 when the address has failed too often, else 401. */
+	static void refused(HttpServletResponse response, AccountCheck.Refused refused) throws IOException {
+		if (refused instanceof AccountCheck.Throttled throttled) {
+			throttled(response, throttled.retryAfter);
+		}
+		else {
+			unauthorized(response);
+		}
+	}
+
 	/** 429: too many failed logins from this address. */
 	static void throttled(HttpServletResponse response, java.time.Duration retryAfter) throws IOException {
 		response.setHeader("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds())));

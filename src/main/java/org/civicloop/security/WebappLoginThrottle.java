@@ -39,15 +39,23 @@ class WebappLoginThrottle extends OncePerRequestFilter {
 			Problems.write(response, 404, "Not Found", "Passwords are checked by logging in, not by this endpoint");
 			return;
 		}
-		var wait = throttle.refusedFor(request.getRemoteAddr(), null);
+		long started = System.nanoTime();
+		var wait = throttle.attempt(request.getRemoteAddr(), null);
 		if (!wait.isZero()) {
 			Problems.throttled(response, wait);
 			return;
 		}
-		long started = System.nanoTime();
-		chain.doFilter(request, response);
-		if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-			throttle.failed(request.getRemoteAddr(), null);
+		boolean failed = false;
+		try {
+			chain.doFilter(request, response);
+			failed = response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+		}
+		finally {
+			if (!failed) {
+				throttle.notAFailure(request.getRemoteAddr(), null);
+			}
+		}
+		if (failed) {
 			AccountCheck.waitOut(failureTime, started); // a failure takes as long here as on every other entrance
 		}
 	}

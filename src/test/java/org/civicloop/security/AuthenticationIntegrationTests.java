@@ -135,6 +135,15 @@ class AuthenticationIntegrationTests {
 
 		assertThat(engineRest.statusCode()).isEqualTo(404);
 		assertThat(webapp.statusCode()).isEqualTo(404);
+		for (String spelling : List.of("/engine-rest/identity/verify/", "/engine-rest/identity/verify//", "/engine-rest/identity/verif%79",
+				"/engine-rest/identity/verify;x=1", "/engine-rest/identity/./verify")) {
+			var other = http.postJson("hotline-system", spelling, "{\"username\":\"housing.li\",\"password\":\"demo\"}");
+			assertThat(other.statusCode()).as(spelling).isIn(400, 404);
+			assertThat(other.body()).as(spelling).doesNotContain("authenticated");
+		}
+		var webappTrailing = Webapp.login(port, "tasklist", "housing.li", "demo").engine("POST", "/identity/verify/",
+				"{\"username\":\"urban.wang\",\"password\":\"demo\"}");
+		assertThat(webappTrailing.statusCode()).isEqualTo(404);
 	}
 
 	@Test

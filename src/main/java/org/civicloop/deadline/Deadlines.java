@@ -3,12 +3,11 @@ package org.civicloop.deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.civicloop.matter.Labels;
 import org.civicloop.matter.MatterProperties;
 
 import org.springframework.stereotype.Component;
@@ -21,8 +20,6 @@ import static org.civicloop.matter.MatterHandling.Vars.*;
  */
 @Component
 public class Deadlines {
-
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final DeadlineProperties properties;
 
@@ -55,7 +52,7 @@ public class Deadlines {
 	}
 
 	String shown(Instant instant) {
-		return SHOWN.format(ZonedDateTime.ofInstant(instant, matters.zone()));
+		return Labels.time(instant, matters.zone());
 	}
 
 	/** A deadline and the earlier moment its warning fires. */

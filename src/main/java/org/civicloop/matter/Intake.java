@@ -95,7 +95,7 @@ public class Intake {
 		Outcome outcome;
 		if (original.isPresent()) {
 			Matter repeated = original.get();
-			events.publishEvent(new MatterEvent.Repeated(new MatterEvent.Ref(repeated.id(), repeated.trackingNo(), repeated.unitId()),
+			events.publishEvent(new MatterEvent.Repeated(MatterEvents.ref(repeated),
 					now, repeated.stage(), report.channel(), caller, report.description()));
 			outcome = new Outcome(repeated, true, false);
 		}

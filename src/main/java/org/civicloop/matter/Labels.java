@@ -12,6 +12,8 @@ public final class Labels {
 	private static final Map<String, String> SATISFACTION = Map.of("satisfied", "满意", "basically-satisfied", "基本满意",
 			"unsatisfied", "不满意");
 
+	private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	private static final Map<String, String> HANDLING_RESULT = Map.of("resolved", "已解决", "explained", "已解释说明",
 			"not-resolvable", "暂不具备解决条件");
 
@@ -36,6 +38,11 @@ public final class Labels {
 	/** Where a matter stands, as the public reads it; the code itself for a unit's own step. */
 	public static String stage(String code) {
 		return STAGE.getOrDefault(code, code);
+	}
+
+	/** A moment as forms and the timeline show it: {@code 2026-11-30 09:00} in the organisation's zone. */
+	public static String time(java.time.Instant instant, java.time.ZoneId zone) {
+		return TIME.format(instant.atZone(zone));
 	}
 
 	public static String resolved(boolean resolved) {

@@ -123,8 +123,9 @@ class MatterController {
 		var result = queries.list(Caller.of(authentication),
 				new MatterQueries.Filter(unit, department, stage, category, overdue, from, to), page, size,
 				column + " " + direction + ", id " + direction);
+		Instant now = clock.instant();
 		List<MatterView> items = result.items().stream()
-			.map(matter -> MatterView.of(matter, List.of(), categories, directory, clock.instant())).toList();
+			.map(matter -> MatterView.of(matter, List.of(), categories, directory, now)).toList();
 		return Map.of("items", items, "page", result.page(), "size", result.size(), "total", result.total());
 	}
 

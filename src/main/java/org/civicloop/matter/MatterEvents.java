@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import static org.civicloop.matter.MatterHandling.Vars.*;
 
-/** For the steps that publish {@link MatterEvent}s: which matter a step of the process is about. */
+/** For those that publish {@link MatterEvent}s: which matter a step of the process, or a record, is about. */
 public final class MatterEvents {
 
 	private MatterEvents() {
@@ -14,6 +14,11 @@ public final class MatterEvents {
 	public static MatterEvent.Ref ref(VariableScope scope) {
 		return new MatterEvent.Ref(((Number) scope.getVariable(MATTER_ID)).longValue(), (String) scope.getVariable(TRACKING_NO),
 				(String) scope.getVariable(UNIT));
+	}
+
+	/** The matter a record is of. */
+	public static MatterEvent.Ref ref(Matter matter) {
+		return new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.unitId());
 	}
 
 }

@@ -16,8 +16,4 @@ final class MatterHistory {
 		scope.setVariable(MATTER_HISTORY, before.isEmpty() ? line : before + "\n" + line);
 	}
 
-	static long matterId(VariableScope scope) {
-		return ((Number) scope.getVariable(MATTER_ID)).longValue();
-	}
-
 }

@@ -143,7 +143,7 @@ public class MatterProcess {
 					+ MatterHandling.MESSAGE_CITIZEN_EVALUATION + " of its citizen");
 		}
 		// the rating is the fact; closing or rework follow from it in the same transaction
-		events.publishEvent(new MatterEvent.Evaluated(new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.unitId()),
+		events.publishEvent(new MatterEvent.Evaluated(MatterEvents.ref(matter),
 				clock.instant(), satisfaction, resolved, note));
 		MatterVariables.asApplication(() -> runtime.createMessageCorrelation(MatterHandling.MESSAGE_CITIZEN_EVALUATION)
 			.processInstanceBusinessKey(trackingNo)

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     category (or in the same grid cell) is a repeat of it
  * @param duplicateReopenDays a matter closed within these days still takes repeats
  * @param evaluationSecret key of the evaluation tokens handed to citizens at intake: at least 32 characters,
- *     the same on every node, never the demo's outside the demo ({@code CIVICLOOP_EVALUATION_SECRET})
+ *     the same on every node ({@code CIVICLOOP_EVALUATION_SECRET}); the default is the public demo value,
+ *     and the {@code postgres} profile has none, so a production start without one fails
  * @param previousEvaluationSecrets keys still accepted for tokens handed out before the secret was rotated
  */
 @ConfigurationProperties("civicloop.matter")

@@ -24,8 +24,7 @@ class MatterRecords {
 
 	@EventListener
 	void on(MatterEvent.Offered offered) {
-		matters.movedTo(offered.matter().id(), offered.stage());
-		matters.dueAt(offered.matter().id(), offered.due());
+		matters.movedTo(offered.matter().id(), offered.stage(), offered.due());
 	}
 
 	@EventListener
@@ -45,8 +44,7 @@ class MatterRecords {
 
 	@EventListener
 	void on(MatterEvent.Closed closed) {
-		matters.rated(closed.matter().id(), closed.satisfaction());
-		matters.closed(closed.matter().id(), closed.at());
+		matters.closed(closed.matter().id(), closed.at(), closed.satisfaction());
 	}
 
 }

@@ -141,8 +141,10 @@ public class Matters {
 			.param("pi", processInstanceId).param("id", id).update() == 1;
 	}
 
-	public void movedTo(long id, String stage) {
-		jdbc.sql("update matter set stage = :stage where id = :id").param("stage", stage).param("id", id).update();
+	/** The step the matter waits at now, and its due date (none when the step has none). */
+	public void movedTo(long id, String stage, Instant due) {
+		jdbc.sql("update matter set stage = :stage, due_at = :due where id = :id").param("stage", stage)
+			.param("due", due == null ? null : Timestamp.from(due)).param("id", id).update();
 	}
 
 	/** The departments that handle the matter now: the lead and any co-handling ones. */
@@ -161,15 +163,9 @@ public class Matters {
 		jdbc.sql("update matter set satisfaction = :s where id = :id").param("s", satisfaction).param("id", id).update();
 	}
 
-	/** The due date of the matter's current step, none when the step has none. */
-	public void dueAt(long id, Instant due) {
-		jdbc.sql("update matter set due_at = :due where id = :id")
-			.param("due", due == null ? null : Timestamp.from(due)).param("id", id).update();
-	}
-
-	public void closed(long id, Instant at) {
-		jdbc.sql("update matter set stage = 'closed', closed_at = :at, due_at = null where id = :id")
-			.param("at", Timestamp.from(at)).param("id", id).update();
+	public void closed(long id, Instant at, String satisfaction) {
+		jdbc.sql("update matter set stage = 'closed', closed_at = :at, due_at = null, satisfaction = :s where id = :id")
+			.param("at", Timestamp.from(at)).param("s", satisfaction).param("id", id).update();
 	}
 
 	private static java.util.List<String> split(String list) {

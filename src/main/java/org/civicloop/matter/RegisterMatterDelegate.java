@@ -89,7 +89,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 		execution.setVariable(REWORK_COUNT, 0);
 		execution.setVariable(MAX_REWORK, properties.maxRework());
 		execution.setVariable(MATTER_HISTORY, "");
-		events.publishEvent(new MatterEvent.Registered(new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.unitId()),
+		events.publishEvent(new MatterEvent.Registered(MatterEvents.ref(matter),
 				clock.instant(), matter.channel(), matter.category(), matter.registeredBy()));
 	}
 

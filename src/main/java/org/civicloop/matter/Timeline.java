@@ -3,8 +3,6 @@ package org.civicloop.matter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.civicloop.matter.MatterHandling.Stages;
@@ -22,8 +20,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Timeline {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final JdbcClient jdbc;
 
@@ -98,7 +94,7 @@ public class Timeline {
 		}
 		if (event instanceof MatterEvent.Evaluated e) {
 			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), Stages.RETURN_VISIT, null, null,
-					e.satisfaction() + (e.resolved() ? "，已解决" : "，未解决"));
+					e.satisfaction() + "，" + Labels.resolved(e.resolved()));
 		}
 		if (event instanceof MatterEvent.StepDone e) {
 			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.cadre(), e.task() + " 完成");
@@ -138,7 +134,7 @@ public class Timeline {
 	}
 
 	private String shown(Instant instant) {
-		return TIME.format(ZonedDateTime.ofInstant(instant, zone));
+		return Labels.time(instant, zone);
 	}
 
 	public List<Entry> of(long matterId) {

@@ -69,16 +69,17 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		String engineType = error == null ? "" : String.valueOf(error.get("type"));
 		String message = error == null ? wrapper.errorMessage() : String.valueOf(error.get("message"));
 		var taskWork = TASK_WORK.matcher(request.getRequestURI());
+		String taskId = taskWork.matches() ? taskWork.group(1) : null;
 		if (request.getAttribute(RequestSizeLimitFilter.TOO_LARGE) instanceof Long limit) {
 			status = 413;
 			message = "The request body is larger than the " + limit + " bytes accepted";
 		}
-		else if (taskWork.matches() && (status == 403 || status == 404 || status == 500) && !mayWork(request, taskWork.group(1))) {
+		else if (taskId != null && (status == 403 || status == 404 || status == 500) && !mayWork(request, taskId)) {
 			// a task the caller never had to work: whether it exists, or did, is none of their business
 			status = 404;
-			message = "No task " + taskWork.group(1) + " that you may work on";
+			message = "No task " + taskId + " that you may work on";
 		}
-		else if (lostARace(request, status, engineType, message)) {
+		else if (lostARace(request, taskId, status, engineType, message)) {
 			status = 409;
 			message = "Someone else completed or changed this at the same moment; nothing was done twice. Reload and look again";
 		}
@@ -102,17 +103,15 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 	 * tried to work a task that someone completed in the meantime (then the engine answers "no such task",
 	 * or, when the task's grants went with it, 403).
 	 */
-	private boolean lostARace(HttpServletRequest request, int status, String engineType, String message) {
+	private boolean lostARace(HttpServletRequest request, String taskId, int status, String engineType, String message) {
 		if (engineType.equals("OptimisticLockingException") || (message != null && message.contains("ENGINE-03005"))) {
 			return true;
 		}
-		var taskWork = TASK_WORK.matcher(request.getRequestURI());
-		if (!taskWork.matches() || "GET".equals(request.getMethod()) || (status != 403 && status != 404 && status != 500)) {
+		if (taskId == null || "GET".equals(request.getMethod()) || (status != 403 && status != 404 && status != 500)) {
 			return false;
 		}
 		// outside the engine REST authentication filter: this look-up is not limited by the caller's grants
-		return tasks.createTaskQuery().taskId(taskWork.group(1)).count() == 0
-				&& historyKnowsTask(taskWork.group(1));
+		return tasks.createTaskQuery().taskId(taskId).count() == 0 && historyKnowsTask(taskId);
 	}
 
 	/**
@@ -124,7 +123,7 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 		if (caller == null) {
 			return false;
 		}
-		if (caller.groups().contains(Roles.ADMIN)) {
+		if (caller.inAny(Roles.ADMIN)) {
 			return true;
 		}
 		return history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
@@ -134,18 +133,15 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 	/** Who called: from the engine REST authentication, or from the webapps' session. */
 	private static Caller callerOf(HttpServletRequest request) {
 		if (request.getAttribute(EngineRestAuthentication.CALLER) instanceof AccountCheck.Login login) {
-			return new Caller(login.user(), login.groups());
+			return new Caller(login.user(), java.util.Set.copyOf(login.groups()));
 		}
 		var session = request.getSession(false);
 		var authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
 		var authentication = authentications == null ? null : authentications.getAuthenticationForProcessEngine("default");
 		if (authentication instanceof UserAuthentication user) {
-			return new Caller(user.getIdentityId(), user.getGroupIds() == null ? java.util.List.of() : user.getGroupIds());
+			return new Caller(user.getIdentityId(), user.getGroupIds() == null ? java.util.Set.of() : java.util.Set.copyOf(user.getGroupIds()));
 		}
 		return null;
-	}
-
-	private record Caller(String user, java.util.List<String> groups) {
 	}
 
 	private boolean historyKnowsTask(String taskId) {

@@ -17,12 +17,6 @@ import java.util.Set;
  */
 final class AllowList {
 
-	static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-
-	static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-
-	static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
-
 	static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 	static final String MODELER = "http://camunda.org/schema/modeler/1.0";
@@ -205,10 +199,10 @@ final class AllowList {
 		if (dmn) {
 			return DMN.contains(namespace) ? Optional.ofNullable(DMN_ELEMENTS.get(element)) : Optional.empty();
 		}
-		if (BPMN.equals(namespace)) {
+		if (Xml.BPMN.equals(namespace)) {
 			return Optional.ofNullable(BPMN_ELEMENTS.get(element));
 		}
-		if (CAMUNDA.equals(namespace)) {
+		if (Xml.CAMUNDA.equals(namespace)) {
 			return Optional.ofNullable(CAMUNDA_ELEMENTS.get(element));
 		}
 		return Optional.empty();
@@ -233,7 +227,7 @@ final class AllowList {
 		if (namespace.isEmpty()) {
 			return "";
 		}
-		if (namespace.equals(dmn ? CAMUNDA_DMN : CAMUNDA)) {
+		if (namespace.equals(dmn ? Xml.DMN_CAMUNDA : Xml.CAMUNDA)) {
 			return "camunda:";
 		}
 		return switch (namespace) {
@@ -246,9 +240,9 @@ final class AllowList {
 	/** Every namespace this list says something about: allowed, refused, layout or values only. */
 	static Set<String> known() {
 		var known = new java.util.HashSet<String>();
-		known.add(BPMN);
-		known.add(CAMUNDA);
-		known.add(CAMUNDA_DMN);
+		known.add(Xml.BPMN);
+		known.add(Xml.CAMUNDA);
+		known.add(Xml.DMN_CAMUNDA);
 		known.add(XSI);
 		known.add(MODELER);
 		known.addAll(REFUSED_NAMESPACES.keySet());

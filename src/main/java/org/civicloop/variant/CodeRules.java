@@ -260,10 +260,10 @@ final class CodeRules {
 	}
 
 	private static String qualified(String namespace, String local, boolean dmn) {
-		if (AllowList.CAMUNDA.equals(namespace) && !dmn) {
+		if (Xml.CAMUNDA.equals(namespace) && !dmn) {
 			return "camunda:" + local;
 		}
-		if ((AllowList.BPMN.equals(namespace) && !dmn) || (AllowList.DMN.contains(namespace) && dmn)) {
+		if ((Xml.BPMN.equals(namespace) && !dmn) || (AllowList.DMN.contains(namespace) && dmn)) {
 			return local;
 		}
 		return "{" + namespace + "}" + local;

@@ -96,14 +96,16 @@ class EngineModels {
 		});
 	}
 
-	/** Every resource of a deployment, by name. */
-	Map<String, byte[]> resources(String deploymentId) {
+	/** The forms ({@code .form} files) of a deployment, by name. */
+	Map<String, byte[]> forms(String deploymentId) {
 		return engine.asApplication(() -> {
-			var resources = new java.util.TreeMap<String, byte[]>();
+			var forms = new java.util.TreeMap<String, byte[]>();
 			for (var resource : repository.getDeploymentResources(deploymentId)) {
-				resources.put(resource.getName(), read(repository.getResourceAsStreamById(deploymentId, resource.getId())));
+				if (resource.getName().endsWith(".form")) {
+					forms.put(resource.getName(), read(repository.getResourceAsStreamById(deploymentId, resource.getId())));
+				}
 			}
-			return new LinkedHashMap<>(resources);
+			return forms;
 		});
 	}
 
@@ -115,7 +117,7 @@ class EngineModels {
 		if (instances.isEmpty()) {
 			return running;
 		}
-		engine.asApplication(() -> {
+		return engine.asApplication(() -> {
 			for (int from = 0; from < instances.size(); from += 500) {
 				var batch = new java.util.HashSet<>(instances.subList(from, Math.min(from + 500, instances.size())));
 				for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceIds(batch).orderByProcessInstanceId()
@@ -127,7 +129,6 @@ class EngineModels {
 			}
 			return running;
 		});
-		return running;
 	}
 
 	private Optional<ProcessDefinition> process(String processDefinitionId) {

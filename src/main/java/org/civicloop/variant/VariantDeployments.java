@@ -350,8 +350,8 @@ class VariantDeployments {
 			return resources;
 		}
 		String deployment = models.deploymentOf(resolver.processDefinitionId(unitId)).orElseThrow();
-		models.resources(deployment).forEach((name, bytes) -> {
-			if (name.endsWith(".form") && formId(bytes).filter(wanted::contains).isPresent() && !resources.containsKey(name)) {
+		models.forms(deployment).forEach((name, bytes) -> {
+			if (formId(bytes).filter(wanted::contains).isPresent() && !resources.containsKey(name)) {
 				resources.put(name, bytes);
 			}
 		});

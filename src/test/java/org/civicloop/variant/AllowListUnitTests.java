@@ -49,7 +49,7 @@ class AllowListUnitTests {
 			found.addAll(addressesIn(jarOf(from)));
 		}
 
-		assertThat(found).as("namespaces read by the engine's parsers").contains(AllowList.CAMUNDA, "http://activiti.org/bpmn",
+		assertThat(found).as("namespaces read by the engine's parsers").contains(Xml.CAMUNDA, "http://activiti.org/bpmn",
 				"http://www.camunda.com/fox");
 		var unknown = new TreeSet<>(found);
 		unknown.removeAll(AllowList.known());
@@ -61,7 +61,7 @@ class AllowListUnitTests {
 	void theEnginesAliasOfItsOwnNamespaceIsRefused() {
 		String alias = BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS.getAlternativeUri();
 
-		assertThat(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS.getNamespaceUri()).isEqualTo(AllowList.CAMUNDA);
+		assertThat(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS.getNamespaceUri()).isEqualTo(Xml.CAMUNDA);
 		assertThat(AllowList.REFUSED_NAMESPACES).containsKey(alias);
 	}
 

@@ -6,12 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.civicloop.system.EngineWork;
 import org.civicloop.organization.Caller;
 import org.civicloop.matter.Categories;
@@ -47,8 +48,7 @@ class Open311Controller {
 
 	private static final int MAX_RESULTS = 1000;
 
-
-	private final ObjectMapper json = new ObjectMapper();
+	private static final String CHANGESET = "2026-11-28T00:00:00Z";
 
 	private final Categories categories;
 
@@ -79,119 +79,120 @@ class Open311Controller {
 	}
 
 	@GetMapping("/open311/v2/discovery.{format}")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GeoReport.Discovery.class)))
 	ResponseEntity<String> discovery(@PathVariable String format) {
-		Map<String, Object> endpoint = ordered("specification", "http://wiki.open311.org/GeoReport_v2", "url", "/open311/v2",
-				"changeset", "2026-11-28T00:00:00Z", "type", "production", "formats", List.of("application/json", "text/xml"));
-		Map<String, Object> discovery = ordered("changeset", "2026-11-28T00:00:00Z", "contact",
-				"清河县12345政务服务便民热线中心", "key_service", "api_key from the county 12345 centre", "endpoints", List.of(endpoint));
-		return respond(format, "discovery", null, discovery);
+		var endpoint = new GeoReport.Endpoint("http://wiki.open311.org/GeoReport_v2", "/open311/v2", CHANGESET, "production",
+				List.of("application/json", "text/xml"));
+		var discovery = new GeoReport.Discovery(CHANGESET, "清河县12345政务服务便民热线中心",
+				"api_key from the county 12345 centre", List.of(endpoint));
+		var asked = format(format);
+		return respond(asked, asked.single("discovery", discovery));
 	}
 
 	@GetMapping("/open311/v2/services.{format}")
+	@ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GeoReport.Service.class))))
 	ResponseEntity<String> services(@PathVariable String format) {
-		List<Map<String, Object>> services = categories.all().stream()
-			.map(category -> ordered("service_code", category.code(), "service_name", category.name(), "description",
-					category.name(), "metadata", true, "type", "realtime", "keywords", "", "group", ""))
+		var services = categories.all().stream()
+			.map(category -> new GeoReport.Service(category.code(), category.name(), category.name(), true, "realtime", "", ""))
 			.toList();
-		return respond(format, "services", "service", services);
+		var asked = format(format);
+		return respond(asked, asked.list("services", "service", services));
 	}
 
 	@GetMapping("/open311/v2/services/{code}.{format}")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GeoReport.ServiceDefinition.class)))
 	ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
-		checkFormat(format);
+		var asked = format(format);
 		if (categories.byCode(code).isEmpty()) {
-			throw new Open311Exception(format, 404, "No service " + code);
+			throw new Open311Exception(asked, 404, "No service " + code);
 		}
-		List<Map<String, Object>> units = directory.units().stream()
-			.map(unit -> ordered("key", unit.id(), "name", unit.name())).toList();
-		List<Map<String, Object>> attributes = List.of(
-				attribute("unit", "所属单位（县、镇街或村社区）", true, "singlevaluelist", 1, units),
-				attribute("urgency", "紧急程度", false, "singlevaluelist", 2, List.of(ordered("key", "normal", "name", "一般"),
-						ordered("key", "urgent", "name", "紧急"), ordered("key", "critical", "name", "特急"))),
-				attribute("matter_type", "诉求类型", false, "singlevaluelist", 3, List.of(ordered("key", "complaint", "name", "投诉"),
-						ordered("key", "help", "name", "求助"), ordered("key", "consultation", "name", "咨询"),
-						ordered("key", "suggestion", "name", "建议"))),
+		var units = directory.units().stream().map(unit -> new GeoReport.Value(unit.id(), unit.name())).toList();
+		var urgencies = NewMatter.URGENCIES.entrySet().stream()
+			.map(urgency -> new GeoReport.Value(urgency.getKey(), urgency.getValue())).toList();
+		var types = List.of(new GeoReport.Value("complaint", "投诉"), new GeoReport.Value("help", "求助"),
+				new GeoReport.Value("consultation", "咨询"), new GeoReport.Value("suggestion", "建议"));
+		var attributes = List.of(attribute("unit", "所属单位（县、镇街或村社区）", true, "singlevaluelist", 1, units),
+				attribute("urgency", "紧急程度", false, "singlevaluelist", 2, urgencies),
+				attribute("matter_type", "诉求类型", false, "singlevaluelist", 3, types),
 				attribute("grid_code", "网格编号", false, "string", 4, null));
-		return respond(format, "service_definition", null, ordered("service_code", code, "attributes", attributes));
+		return respond(asked, asked.single("service_definition", new GeoReport.ServiceDefinition(code, attributes)));
 	}
 
 	/** Files a service request as a matter (or merges it into the open matter it repeats). */
 	@PostMapping(value = "/open311/v2/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GeoReport.Filed.class))))
 	ResponseEntity<String> file(@PathVariable String format, @RequestParam Map<String, String> form) {
-		checkFormat(format);
+		var asked = format(format);
 		String account = properties.apiKeys().get(form.getOrDefault("api_key", ""));
 		if (account == null || account.isBlank()) {
-			throw new Open311Exception(format, 403, "api_key is missing or unknown");
+			throw new Open311Exception(asked, 403, "api_key is missing or unknown");
 		}
-		NewMatter report = reportOf(form, format);
+		NewMatter report = reportOf(form, asked);
 		Intake.Outcome outcome;
 		try {
 			outcome = intake.register(report, new Caller(account, java.util.Set.copyOf(engine.groupsOf(account))), null);
 		}
 		catch (NewMatter.InvalidMatterException invalid) {
-			throw new Open311Exception(format, 400, describe(invalid.problems()));
+			throw new Open311Exception(asked, 400, describe(invalid.problems()));
 		}
 		catch (DuplicateKeyException unexpected) {
-			throw new Open311Exception(format, 409, "Filed twice at once; try again");
+			throw new Open311Exception(asked, 409, "Filed twice at once; try again");
 		}
 		Matter matter = outcome.matter();
 		String notice = outcome.duplicate() ? "与已受理的工单重复，已并入 " + matter.trackingNo() : "已受理，工单号 " + matter.trackingNo();
-		return respond(format, "service_requests", "request", List.of(ordered("service_request_id", matter.publicId(),
-				"token", outcome.duplicate() ? null : tokens.of(matter.trackingNo()), "service_notice", notice, "account_id", null)));
+		var filed = new GeoReport.Filed(matter.publicId(), outcome.duplicate() ? null : tokens.of(matter.trackingNo()), notice,
+				null);
+		return respond(asked, asked.list("service_requests", "request", List.of(filed)));
 	}
 
 	@GetMapping("/open311/v2/requests.{format}")
+	@ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GeoReport.Request.class))))
 	ResponseEntity<String> requests(@PathVariable String format,
 			@RequestParam(name = "service_request_id", required = false) String ids,
 			@RequestParam(name = "service_code", required = false) String serviceCode,
 			@RequestParam(name = "start_date", required = false) String startDate,
 			@RequestParam(name = "end_date", required = false) String endDate,
 			@RequestParam(name = "status", required = false) String status) {
-		checkFormat(format);
-		Instant end = endDate == null ? clock.instant() : instant(endDate, "end_date", format);
-		Instant start = startDate == null ? end.minus(Duration.ofDays(90)) : instant(startDate, "start_date", format);
+		var asked = format(format);
+		Instant end = endDate == null ? clock.instant() : instant(endDate, "end_date", asked);
+		Instant start = startDate == null ? end.minus(Duration.ofDays(90)) : instant(startDate, "start_date", asked);
 		Boolean open = null;
 		if (status != null) {
 			var statuses = Arrays.asList(status.split(","));
 			if (!List.of("open", "closed").containsAll(statuses)) {
-				throw new Open311Exception(format, 400, "status must be open, closed or both");
+				throw new Open311Exception(asked, 400, "status must be open, closed or both");
 			}
 			open = statuses.size() == 1 ? statuses.contains("open") : null;
 		}
 		List<String> publicIds = ids == null ? List.of() : Arrays.stream(ids.split(",")).map(String::strip).toList();
-		List<Map<String, Object>> found = matters.search(publicIds, serviceCode, start, end, open, MAX_RESULTS).stream()
-			.map(this::request).toList();
-		return respond(format, "service_requests", "request", found);
+		var found = matters.search(publicIds, serviceCode, start, end, open, MAX_RESULTS).stream().map(this::request).toList();
+		return respond(asked, asked.list("service_requests", "request", found));
 	}
 
 	@GetMapping("/open311/v2/requests/{id}.{format}")
+	@ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = GeoReport.Request.class))))
 	ResponseEntity<String> request(@PathVariable String id, @PathVariable String format) {
-		checkFormat(format);
-		Matter matter = matters.byPublicId(id).orElseThrow(() -> new Open311Exception(format, 404, "No request " + id));
-		return respond(format, "service_requests", "request", List.of(request(matter)));
+		var asked = format(format);
+		Matter matter = matters.byPublicId(id).orElseThrow(() -> new Open311Exception(asked, 404, "No request " + id));
+		return respond(asked, asked.list("service_requests", "request", List.of(request(matter))));
 	}
 
 	@ExceptionHandler(Open311Exception.class)
 	ResponseEntity<String> error(Open311Exception error) {
-		var body = List.of(ordered("code", error.status, "description", error.getMessage()));
-		String format = "xml".equals(error.format) ? "xml" : "json";
-		return ResponseEntity.status(error.status).contentType(type(format))
-			.body(format.equals("xml") ? Open311Xml.write("errors", "error", body) : toJson(body));
+		var body = List.of(new GeoReport.Error(error.status, error.getMessage()));
+		return ResponseEntity.status(error.status).contentType(error.format.type)
+			.body(error.format.list("errors", "error", body));
 	}
 
-	private Map<String, Object> request(Matter matter) {
-		String service = categories.nameOf(matter.category());
-		return ordered("service_request_id", matter.publicId(), "status", matter.isClosed() ? "closed" : "open",
-				"status_notes", Labels.stage(matter.stage()), "service_name", service, "service_code",
-				matter.category(), "agency_responsible",
-				matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()), "service_notice", null,
-				"requested_datetime", iso(matter.registeredAt()), "updated_datetime",
-				iso(matter.closedAt() != null ? matter.closedAt() : matter.registeredAt()), "expected_datetime",
-				iso(matter.dueAt()), "address", directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(null),
-				"zipcode", null, "media_url", null);
+	private GeoReport.Request request(Matter matter) {
+		return new GeoReport.Request(matter.publicId(), matter.isClosed() ? "closed" : "open", Labels.stage(matter.stage()),
+				categories.nameOf(matter.category()), matter.category(),
+				matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()), null,
+				matter.registeredAt(), matter.closedAt() != null ? matter.closedAt() : matter.registeredAt(), matter.dueAt(),
+				directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(null), null, null);
 	}
 
-	private NewMatter reportOf(Map<String, String> form, String format) {
+	private NewMatter reportOf(Map<String, String> form, Open311Format format) {
 		String name = (form.getOrDefault("last_name", "") + form.getOrDefault("first_name", "")).strip();
 		String media = form.get("media_url");
 		return new NewMatter("open311", form.getOrDefault("attribute[matter_type]", "complaint"), form.get("service_code"),
@@ -201,7 +202,7 @@ class Open311Controller {
 				coordinate(form.get("long"), "long", format), null, media == null || media.isBlank() ? List.of() : List.of(media));
 	}
 
-	private static Double coordinate(String value, String field, String format) {
+	private static Double coordinate(String value, String field, Open311Format format) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -213,7 +214,7 @@ class Open311Controller {
 		}
 	}
 
-	private static Instant instant(String value, String field, String format) {
+	private static Instant instant(String value, String field, Open311Format format) {
 		try {
 			return OffsetDateTime.parse(value).toInstant();
 		}
@@ -222,50 +223,17 @@ class Open311Controller {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
-	private ResponseEntity<String> respond(String format, String root, String item, Object body) {
-		checkFormat(format);
-		String text;
-		if (format.equals("json")) {
-			text = toJson(body);
-		}
-		else if (body instanceof List<?> items) {
-			text = Open311Xml.write(root, item, (List<Map<String, ?>>) items);
-		}
-		else {
-			text = Open311Xml.single(root, (Map<String, ?>) body);
-		}
-		return ResponseEntity.ok().contentType(type(format)).body(text);
+	private static ResponseEntity<String> respond(Open311Format format, String body) {
+		return ResponseEntity.ok().contentType(format.type).body(body);
 	}
 
-	private String toJson(Object body) {
-		try {
-			return json.writeValueAsString(body);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static Open311Format format(String extension) {
+		return Open311Format.of(extension).orElseThrow(() -> new Open311Exception(Open311Format.JSON, 404, "Format must be json or xml"));
 	}
 
-	private static void checkFormat(String format) {
-		if (!format.equals("json") && !format.equals("xml")) {
-			throw new Open311Exception("json", 404, "Format must be json or xml");
-		}
-	}
-
-	private static MediaType type(String format) {
-		return format.equals("xml") ? new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8)
-				: MediaType.APPLICATION_JSON;
-	}
-
-	private static Map<String, Object> attribute(String code, String description, boolean required, String datatype,
-			int order, List<Map<String, Object>> values) {
-		Map<String, Object> attribute = ordered("variable", true, "code", code, "datatype", datatype, "required", required,
-				"datatype_description", "", "order", order, "description", description);
-		if (values != null) {
-			attribute.put("values", values);
-		}
-		return attribute;
+	private static GeoReport.Attribute attribute(String code, String description, boolean required, String datatype,
+			int order, List<GeoReport.Value> values) {
+		return new GeoReport.Attribute(true, code, datatype, required, "", order, description, values);
 	}
 
 	private static String describe(Map<String, String> problems) {
@@ -278,25 +246,13 @@ class Open311Controller {
 		return value == null || value.isBlank() ? null : value;
 	}
 
-	private static String iso(Instant instant) {
-		return instant == null ? null : instant.toString();
-	}
-
-	private static Map<String, Object> ordered(Object... pairs) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put((String) pairs[i], pairs[i + 1]);
-		}
-		return map;
-	}
-
 	static final class Open311Exception extends RuntimeException {
 
-		final String format;
+		final Open311Format format;
 
 		final int status;
 
-		Open311Exception(String format, int status, String description) {
+		Open311Exception(Open311Format format, int status, String description) {
 			super(description);
 			this.format = format;
 			this.status = status;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -158,27 +159,36 @@ final class DecisionRules {
 		return violations;
 	}
 
+	/** Inputs for which two {@code time-limits} tables give different limits, and the limits each gives. */
+	record TimeLimitChange(Map<String, Object> inputs, @JsonInclude(JsonInclude.Include.NON_NULL) Limit signForHours,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Limit handleDays) {
+	}
+
+	/** One limit as the earlier and the later table give it ("null" where a table gives none). */
+	record Limit(String before, String after) {
+
+		static Limit of(List<Map<String, Object>> before, List<Map<String, Object>> after, String output) {
+			String from = before.isEmpty() ? null : java.util.Objects.toString(before.get(0).get(output), null);
+			String to = after.isEmpty() ? null : java.util.Objects.toString(after.get(0).get(output), null);
+			return java.util.Objects.equals(from, to) ? null : new Limit(String.valueOf(from), String.valueOf(to));
+		}
+
+	}
+
 	/** Where two {@code time-limits} tables give different limits, combination by combination. */
-	List<Map<String, Object>> compareTimeLimits(DmnModelInstance before, DmnModelInstance after, Domain domain) {
+	List<TimeLimitChange> compareTimeLimits(DmnModelInstance before, DmnModelInstance after, Domain domain) {
 		var read = new LinkedHashSet<>(namesRead(before));
 		read.addAll(namesRead(after));
 		read.retainAll(Domain.TIME_LIMIT_VARIABLES);
 		DmnDecision was = engine.parseDecision(MatterHandling.Decisions.TIME_LIMITS, before);
 		DmnDecision is = engine.parseDecision(MatterHandling.Decisions.TIME_LIMITS, after);
-		var changes = new ArrayList<Map<String, Object>>();
+		var changes = new ArrayList<TimeLimitChange>();
 		for (Map<String, Object> variables : combinations(domain, read, null)) {
 			var old = evaluate(was, variables).results();
 			var now = evaluate(is, variables).results();
-			var change = new LinkedHashMap<String, Object>();
-			change.put("inputs", new java.util.TreeMap<>(variables));
-			for (String output : List.of("signForHours", "handleDays")) {
-				Object from = old.isEmpty() ? null : old.get(0).get(output);
-				Object to = now.isEmpty() ? null : now.get(0).get(output);
-				if (!java.util.Objects.equals(from == null ? null : from.toString(), to == null ? null : to.toString())) {
-					change.put(output, Map.of("before", String.valueOf(from), "after", String.valueOf(to)));
-				}
-			}
-			if (change.size() > 1) {
+			var change = new TimeLimitChange(new java.util.TreeMap<>(variables), Limit.of(old, now, "signForHours"),
+					Limit.of(old, now, "handleDays"));
+			if (change.signForHours() != null || change.handleDays() != null) {
 				changes.add(change);
 			}
 		}

@@ -32,78 +32,100 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class VariantController {
 
+	private final VariantAccess access;
+
 	private final VariantDeployments deployments;
 
-	VariantController(VariantDeployments deployments) {
+	private final VariantHistory history;
+
+	private final VariantComparison comparison;
+
+	private final VariantActivation activation;
+
+	VariantController(VariantAccess access, VariantDeployments deployments, VariantHistory history,
+			VariantComparison comparison, VariantActivation activation) {
+		this.access = access;
 		this.deployments = deployments;
+		this.history = history;
+		this.comparison = comparison;
+		this.activation = activation;
+	}
+
+	/** The files would be deployed as they are (a refusal answers 422 with the guardrails' violations). */
+	record Validation(boolean valid, List<Violation> violations) {
+	}
+
+	/** A unit's history of variants, and where each of its definitions comes from now. */
+	record History(String unit, Map<String, String> effective, List<VariantHistory.Entry> variants) {
+	}
+
+	/** After a rollback: the variant now active, where each definition comes from, what became of running matters. */
+	record Activated(String active, Map<String, String> effective, Migrations.Migration migration) {
+	}
+
+	/** After going back to inheriting: where each definition comes from, what became of running matters. */
+	record Deactivated(Map<String, String> effective, Migrations.Migration migration) {
 	}
 
 	/** Deploys a variant (.bpmn, .dmn, .form files and a note) into the unit's tenant; it becomes the active one. */
 	@PostMapping(path = "/api/units/{unitId}/variants", consumes = "multipart/form-data")
-	ResponseEntity<Map<String, Object>> deploy(@PathVariable String unitId, @RequestPart("files") List<MultipartFile> files,
-			@RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean migrateRunning,
-			Authentication authentication) {
+	ResponseEntity<VariantDeployments.Deployed> deploy(@PathVariable String unitId,
+			@RequestPart("files") List<MultipartFile> files, @RequestParam(required = false) String note,
+			@RequestParam(defaultValue = "false") boolean migrateRunning, Authentication authentication) {
 		requireChange(authentication, unitId);
 		var deployed = deployments.deploy(unitId, read(files), note == null ? null : note.strip(), migrateRunning);
-		var body = describe(deployed.variant());
-		body.put("migration", deployed.migration());
-		return ResponseEntity.created(URI.create("/api/units/" + unitId + "/variants/" + deployed.variant().deploymentId()))
-			.body(body);
+		return ResponseEntity.created(URI.create("/api/units/" + unitId + "/variants/" + deployed.id())).body(deployed);
 	}
 
 	/** The same checks as a deployment, without deploying: 200 when the files would be accepted, 422 otherwise. */
 	@PostMapping(path = "/api/units/{unitId}/variants/validation", consumes = "multipart/form-data")
-	Map<String, Object> validate(@PathVariable String unitId, @RequestPart("files") List<MultipartFile> files,
+	Validation validate(@PathVariable String unitId, @RequestPart("files") List<MultipartFile> files,
 			Authentication authentication) {
 		requireChange(authentication, unitId);
 		var violations = deployments.validate(unitId, read(files));
 		if (!violations.isEmpty()) {
 			throw new GuardrailViolations(violations);
 		}
-		return Map.of("valid", true, "violations", List.of());
+		return new Validation(true, List.of());
 	}
 
 	@GetMapping("/api/units/{unitId}/variants")
-	Map<String, Object> history(@PathVariable String unitId, Authentication authentication) {
+	History history(@PathVariable String unitId, Authentication authentication) {
 		requireRead(authentication, unitId);
-		var body = new LinkedHashMap<String, Object>();
-		body.put("unit", unitId);
-		body.put("effective", deployments.effective(unitId));
-		body.put("variants", deployments.history(unitId));
-		return body;
+		return new History(unitId, history.effective(unitId), history.of(unitId));
 	}
 
 	@GetMapping("/api/units/{unitId}/variants/{variantId}/diff")
-	Map<String, Object> diff(@PathVariable String unitId, @PathVariable String variantId,
+	VariantComparison.Comparison diff(@PathVariable String unitId, @PathVariable String variantId,
 			@RequestParam(defaultValue = "base") String against, Authentication authentication) {
 		requireRead(authentication, unitId);
 		if (!against.equals("base") && !against.equals("previous")) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "against must be base or previous, not " + against);
 		}
-		return deployments.diff(variant(unitId, variantId), against);
+		return comparison.of(variant(unitId, variantId), against);
 	}
 
-	record Activation(Boolean migrateRunning) {
+	record ActivationRequest(Boolean migrateRunning) {
 	}
 
 	/** Makes an earlier variant active again (rollback); optionally moves running matters onto it. */
 	@PostMapping("/api/units/{unitId}/variants/{variantId}/activation")
-	Map<String, Object> activate(@PathVariable String unitId, @PathVariable String variantId,
-			@RequestBody(required = false) Activation activation, Authentication authentication) {
+	Activated activate(@PathVariable String unitId, @PathVariable String variantId,
+			@RequestBody(required = false) ActivationRequest request, Authentication authentication) {
 		requireChange(authentication, unitId);
 		var variant = variant(unitId, variantId);
-		boolean migrate = activation != null && Boolean.TRUE.equals(activation.migrateRunning());
-		var migration = deployments.activate(variant, authentication.getName(), migrate);
-		return Map.of("active", variant.deploymentId(), "effective", deployments.effective(unitId), "migration", migration);
+		boolean migrate = request != null && Boolean.TRUE.equals(request.migrateRunning());
+		var migration = activation.activate(variant, authentication.getName(), migrate);
+		return new Activated(variant.deploymentId(), history.effective(unitId), migration);
 	}
 
 	/** The unit goes back to what it inherits from its town or the county. */
 	@DeleteMapping("/api/units/{unitId}/variants/active")
-	Map<String, Object> deactivate(@PathVariable String unitId, @RequestParam(defaultValue = "false") boolean migrateRunning,
+	Deactivated deactivate(@PathVariable String unitId, @RequestParam(defaultValue = "false") boolean migrateRunning,
 			Authentication authentication) {
 		requireChange(authentication, unitId);
-		var migration = deployments.deactivate(unitId, authentication.getName(), migrateRunning);
-		return Map.of("effective", deployments.effective(unitId), "migration", migration);
+		var migration = activation.deactivate(unitId, authentication.getName(), migrateRunning);
+		return new Deactivated(history.effective(unitId), migration);
 	}
 
 	@ExceptionHandler(GuardrailViolations.class)
@@ -122,13 +144,13 @@ class VariantController {
 	}
 
 	private Variants.Variant variant(String unitId, String variantId) {
-		return deployments.variant(unitId, variantId)
+		return history.variant(unitId, variantId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Unit " + unitId + " has no variant " + variantId));
 	}
 
 	private void requireChange(Authentication authentication, String unitId) {
 		requireUnit(unitId);
-		if (!deployments.mayChange(Caller.of(authentication), unitId)) {
+		if (!access.mayChange(Caller.of(authentication), unitId)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, authentication.getName()
 					+ " may not change the variants of " + unitId + ": only its unit administrators and process designers do");
 		}
@@ -136,13 +158,13 @@ class VariantController {
 
 	private void requireRead(Authentication authentication, String unitId) {
 		requireUnit(unitId);
-		if (!deployments.mayRead(Caller.of(authentication), unitId)) {
+		if (!access.mayRead(Caller.of(authentication), unitId)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, authentication.getName() + " may not read the variants of " + unitId);
 		}
 	}
 
 	private void requireUnit(String unitId) {
-		if (deployments.unit(unitId).isEmpty()) {
+		if (access.unit(unitId).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No unit " + unitId + " in the organisation directory");
 		}
 	}
@@ -169,17 +191,6 @@ class VariantController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no files: send the variant's .bpmn, .dmn or .form files as files");
 		}
 		return read;
-	}
-
-	private static Map<String, Object> describe(Variants.Variant variant) {
-		var body = new LinkedHashMap<String, Object>();
-		body.put("id", variant.deploymentId());
-		body.put("unit", variant.unitId());
-		body.put("deployedBy", variant.deployedBy());
-		body.put("deployedAt", variant.deployedAt().toString());
-		body.put("note", variant.note());
-		body.put("definitions", variant.definitions());
-		return body;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -23,13 +24,22 @@ final class VariantDiff {
 	private VariantDiff() {
 	}
 
+	/** The elements one version has and the other has not, and those both have but differently. */
+	record Changes(List<Item> added, List<Item> removed, List<Item> changed) {
+	}
+
+	/** An element by its id and type; for a changed one, which of its attributes and parts changed. */
+	record Item(String id, String type, @JsonInclude(JsonInclude.Include.NON_EMPTY) String name,
+			@JsonInclude(JsonInclude.Include.NON_NULL) List<String> changes) {
+	}
+
 	/** Elements by id, each with what it says besides its own children that have ids. */
-	static Map<String, Object> process(byte[] before, byte[] after) {
+	static Changes process(byte[] before, byte[] after) {
 		return compare(elements(before, false), elements(after, false));
 	}
 
 	/** Rules of a table by id, with their entries. */
-	static Map<String, Object> decision(byte[] before, byte[] after) {
+	static Changes decision(byte[] before, byte[] after) {
 		return compare(elements(before, true), elements(after, true));
 	}
 
@@ -90,14 +100,14 @@ final class VariantDiff {
 		return text.toString();
 	}
 
-	private static Map<String, Object> compare(Map<String, Described> before, Map<String, Described> after) {
-		var added = new ArrayList<Map<String, Object>>();
-		var removed = new ArrayList<Map<String, Object>>();
-		var changed = new ArrayList<Map<String, Object>>();
+	private static Changes compare(Map<String, Described> before, Map<String, Described> after) {
+		var added = new ArrayList<Item>();
+		var removed = new ArrayList<Item>();
+		var changed = new ArrayList<Item>();
 		after.forEach((id, element) -> {
 			Described old = before.get(id);
 			if (old == null) {
-				added.add(summary(id, element));
+				added.add(new Item(id, element.type(), element.name(), null));
 			}
 			else if (!old.equals(element)) {
 				var what = new ArrayList<String>();
@@ -111,31 +121,15 @@ final class VariantDiff {
 						what.add(key.startsWith("@") ? key.substring(1) : key.replaceAll("\\[\\d+]$", ""));
 					}
 				}
-				var summary = summary(id, element);
-				summary.put("changes", what.stream().distinct().toList());
-				changed.add(summary);
+				changed.add(new Item(id, element.type(), element.name(), what.stream().distinct().toList()));
 			}
 		});
 		before.forEach((id, element) -> {
 			if (!after.containsKey(id)) {
-				removed.add(summary(id, element));
+				removed.add(new Item(id, element.type(), element.name(), null));
 			}
 		});
-		var diff = new LinkedHashMap<String, Object>();
-		diff.put("added", added);
-		diff.put("removed", removed);
-		diff.put("changed", changed);
-		return diff;
-	}
-
-	private static Map<String, Object> summary(String id, Described element) {
-		var summary = new LinkedHashMap<String, Object>();
-		summary.put("id", id);
-		summary.put("type", element.type());
-		if (element.name() != null && !element.name().isEmpty()) {
-			summary.put("name", element.name());
-		}
-		return summary;
+		return new Changes(added, removed, changed);
 	}
 
 }

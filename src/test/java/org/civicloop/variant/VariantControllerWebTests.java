@@ -54,23 +54,35 @@ class VariantControllerWebTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	VariantAccess access;
+
+	@MockitoBean
 	VariantDeployments deployments;
+
+	@MockitoBean
+	VariantHistory history;
+
+	@MockitoBean
+	VariantComparison comparison;
+
+	@MockitoBean
+	VariantActivation activation;
 
 	@BeforeEach
 	void directory() {
-		when(deployments.unit("shangtang")).thenReturn(Optional.of(new Unit("shangtang", "上塘村", Unit.Level.VILLAGE, "qingshi",
+		when(access.unit("shangtang")).thenReturn(Optional.of(new Unit("shangtang", "上塘村", Unit.Level.VILLAGE, "qingshi",
 				"qingshi")));
-		when(deployments.unit("atlantis")).thenReturn(Optional.empty());
-		when(deployments.mayChange(ADMIN_CALLER, "shangtang")).thenReturn(true);
-		when(deployments.mayRead(ADMIN_CALLER, "shangtang")).thenReturn(true);
+		when(access.unit("atlantis")).thenReturn(Optional.empty());
+		when(access.mayChange(ADMIN_CALLER, "shangtang")).thenReturn(true);
+		when(access.mayRead(ADMIN_CALLER, "shangtang")).thenReturn(true);
 	}
 
 	@AfterEach
 	void nothingWasDeployedUnlessSaid() {
-		verify(deployments, atLeast(0)).unit(any());
-		verify(deployments, atLeast(0)).mayChange(any(), any());
-		verify(deployments, atLeast(0)).mayRead(any(), any());
-		verifyNoMoreInteractions(deployments);
+		verify(access, atLeast(0)).unit(any());
+		verify(access, atLeast(0)).mayChange(any(), any());
+		verify(access, atLeast(0)).mayRead(any(), any());
+		verifyNoMoreInteractions(deployments, history, comparison, activation);
 	}
 
 	@Test
@@ -115,12 +127,12 @@ class VariantControllerWebTests {
 
 	@Test
 	void theEnginesAuthorisationRefusalIsForbidden() throws Exception {
-		when(deployments.history("shangtang")).thenThrow(new AuthorizationException("shangtang.admin may not read definitions"));
+		when(history.of("shangtang")).thenThrow(new AuthorizationException("shangtang.admin may not read definitions"));
 
 		mvc.perform(get("/api/units/shangtang/variants").principal(ADMIN)).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value("shangtang.admin may not read definitions"));
-		verify(deployments).effective("shangtang");
-		verify(deployments).history("shangtang");
+		verify(history).effective("shangtang");
+		verify(history).of("shangtang");
 	}
 
 	@Test

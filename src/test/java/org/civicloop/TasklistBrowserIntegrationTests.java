@@ -59,10 +59,10 @@ class TasklistBrowserIntegrationTests {
 
 		String trackingNo = lines.get(lines.size() - 1).strip();
 		Matter matter = matters.byTrackingNo(trackingNo).orElseThrow();
-		assertThat(matter.stage()).isEqualTo("closed");
-		assertThat(matter.satisfaction()).isEqualTo("satisfied");
-		assertThat(matter.leadDepartment()).isEqualTo("dept-transport");
-		assertThat(matter.reporter().phone()).isEqualTo("13566667777");
+		assertThat(matter.progress().stage()).isEqualTo("closed");
+		assertThat(matter.progress().satisfaction()).isEqualTo("satisfied");
+		assertThat(matter.progress().leadDepartment()).isEqualTo("dept-transport");
+		assertThat(matter.report().reporter().phone()).isEqualTo("13566667777");
 		assertThat(timeline.of(matter.id())).extracting(Timeline.Entry::actor)
 			.contains("operator", "transport.he", "dispatcher");
 		assertThat(output.getAll()).doesNotContain("13566667777").doesNotContain("周浏览");

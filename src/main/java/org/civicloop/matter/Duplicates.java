@@ -42,13 +42,13 @@ class Duplicates {
 	}
 
 	private boolean samePlace(Matter earlier, NewMatter now) {
-		if (earlier.gridCode() != null && earlier.gridCode().equals(now.gridCode())) {
+		if (earlier.report().gridCode() != null && earlier.report().gridCode().equals(now.gridCode())) {
 			return true;
 		}
-		if (earlier.latitude() == null || now.latitude() == null) {
+		if (earlier.report().latitude() == null || now.latitude() == null) {
 			return false;
 		}
-		return distanceMeters(earlier.latitude(), earlier.longitude(), now.latitude(), now.longitude())
+		return distanceMeters(earlier.report().latitude(), earlier.report().longitude(), now.latitude(), now.longitude())
 				<= properties.duplicateDistanceMeters();
 	}
 

@@ -96,7 +96,7 @@ public class Intake {
 		if (original.isPresent()) {
 			Matter repeated = original.get();
 			events.publishEvent(new MatterEvent.Repeated(MatterEvents.ref(repeated),
-					now, repeated.stage(), report.channel(), caller, report.description()));
+					now, repeated.progress().stage(), report.channel(), caller, report.description()));
 			outcome = new Outcome(repeated, true, false);
 		}
 		else {

@@ -88,7 +88,7 @@ class MatterController {
 		}
 		Matter matter = outcome.matter();
 		String token = outcome.duplicate() ? null : tokens.of(matter.trackingNo());
-		var answer = new IntakeAnswer(matter.trackingNo(), matter.stage(), outcome.duplicate() ? matter.trackingNo() : null,
+		var answer = new IntakeAnswer(matter.trackingNo(), matter.progress().stage(), outcome.duplicate() ? matter.trackingNo() : null,
 				token, "/api/matters/" + matter.trackingNo(),
 				token == null ? null : "/api/public/matters/" + matter.trackingNo() + "?token=" + token);
 		var response = outcome.duplicate() ? ResponseEntity.ok() : ResponseEntity.created(URI.create(answer.self()));
@@ -138,7 +138,7 @@ class MatterController {
 	ReporterView reporter(@PathVariable String trackingNo, Authentication authentication) {
 		Caller caller = Caller.of(authentication);
 		Matter matter = matters.byTrackingNo(trackingNo).orElseThrow(() -> notFound(trackingNo));
-		Contact reporter = matter.reporter();
+		Contact reporter = matter.report().reporter();
 		if (!matter.isHandledByAnyOf(caller.groups())) {
 			return new ReporterView(trackingNo, Contact.maskName(reporter.name()), Contact.maskPhone(reporter.phone()), true);
 		}

@@ -18,7 +18,7 @@ public final class MatterEvents {
 
 	/** The matter a record is of. */
 	public static MatterEvent.Ref ref(Matter matter) {
-		return new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.unitId());
+		return new MatterEvent.Ref(matter.id(), matter.trackingNo(), matter.report().unitId());
 	}
 
 }

@@ -24,16 +24,17 @@ record MatterView(String trackingNo, String channel, String type, String categor
 	}
 
 	static MatterView of(Matter matter, List<Timeline.Entry> entries, Categories categories, Directory directory, Instant now) {
-		boolean overdue = !matter.isClosed() && matter.dueAt() != null && matter.dueAt().isBefore(now);
-		return new MatterView(matter.trackingNo(), matter.channel(), matter.matterType(), matter.category(),
-				categories.nameOf(matter.category()),
-				matter.urgency(), matter.description(), matter.unitId(),
-				directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(matter.unitId()),
-				new Location(matter.address(), matter.gridCode(), matter.latitude(), matter.longitude()),
-				matter.reporter().masked(), matter.registeredBy(), matter.operatorId(), matter.attachments(), matter.stage(),
-				matter.leadDepartment(), matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()),
-				matter.coDepartments(), matter.registeredAt(), matter.dueAt(), overdue, matter.closedAt(),
-				matter.satisfaction(),
+		var report = matter.report();
+		var progress = matter.progress();
+		boolean overdue = !matter.isClosed() && progress.dueAt() != null && progress.dueAt().isBefore(now);
+		String lead = progress.leadDepartment();
+		return new MatterView(matter.trackingNo(), report.channel(), report.matterType(), report.category(),
+				categories.nameOf(report.category()), report.urgency(), report.description(), report.unitId(),
+				directory.unit(report.unitId()).map(unit -> unit.name()).orElse(report.unitId()),
+				new Location(report.address(), report.gridCode(), report.latitude(), report.longitude()),
+				report.reporter().masked(), matter.registeredBy(), report.operatorId(), report.attachments(), progress.stage(),
+				lead, lead == null ? null : directory.officeName(lead), progress.coDepartments(), progress.registeredAt(),
+				progress.dueAt(), overdue, progress.closedAt(), progress.satisfaction(),
 				entries.stream().map(entry -> new Step(entry.kind().name(), entry.at(), entry.stage(), entry.department(),
 						entry.department() == null ? null : directory.officeName(entry.department()), entry.actor(),
 						entry.note())).toList());

@@ -64,10 +64,7 @@ public class Matters {
 		long id = keys.getKey().longValue();
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
 		jdbc.sql("update matter set tracking_no = :no where id = :id").param("no", trackingNo).param("id", id).update();
-		return new Matter(id, trackingNo, null, matter.channel(), matter.matterType(), matter.category(), matter.urgency(),
-				matter.description(), matter.unitId(), matter.address(), matter.gridCode(), matter.reporter(), "registered", null,
-				java.util.List.of(), at, null, null, matter.latitude(), matter.longitude(), registeredBy, matter.operatorId(),
-				matter.attachments(), null, publicId);
+		return new Matter(id, trackingNo, publicId, null, matter, registeredBy, Matter.Progress.registered(at));
 	}
 
 	/** Twelve characters of an unambiguous alphabet (about 58 random bits): unguessable, short enough to read out. */
@@ -168,23 +165,25 @@ public class Matters {
 			.param("at", Timestamp.from(at)).param("s", satisfaction).param("id", id).update();
 	}
 
-	private static java.util.List<String> split(String list) {
-		return list == null || list.isBlank() ? java.util.List.of() : java.util.List.of(list.split(","));
+	private static java.util.List<String> split(String list, String separator) {
+		return list == null || list.isBlank() ? java.util.List.of() : java.util.List.of(list.split(separator));
 	}
 
 	static Matter map(ResultSet rs, int row) throws SQLException {
-		Timestamp closed = rs.getTimestamp("closed_at");
-		Timestamp due = rs.getTimestamp("due_at");
-		String attachments = rs.getString("attachments");
-		return new Matter(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("process_instance_id"),
-				rs.getString("channel"), rs.getString("matter_type"), rs.getString("category"), rs.getString("urgency"),
-				rs.getString("description"), rs.getString("unit_id"), rs.getString("address"), rs.getString("grid_code"),
-				new Contact(rs.getString("reporter_name"), rs.getString("reporter_phone")), rs.getString("stage"),
-				rs.getString("lead_department"), split(rs.getString("co_departments")), rs.getTimestamp("registered_at").toInstant(),
-				closed == null ? null : closed.toInstant(), rs.getString("satisfaction"), (Double) rs.getObject("latitude"),
-				(Double) rs.getObject("longitude"), rs.getString("registered_by"), rs.getString("operator_id"),
-				attachments == null ? java.util.List.of() : java.util.List.of(attachments.split("\n")),
-				due == null ? null : due.toInstant(), rs.getString("public_id"));
+		var report = new NewMatter(rs.getString("channel"), rs.getString("matter_type"), rs.getString("category"),
+				rs.getString("urgency"), rs.getString("description"), rs.getString("unit_id"), rs.getString("address"),
+				rs.getString("grid_code"), new Contact(rs.getString("reporter_name"), rs.getString("reporter_phone")),
+				(Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"), rs.getString("operator_id"),
+				split(rs.getString("attachments"), "\n"));
+		var progress = new Matter.Progress(rs.getString("stage"), rs.getString("lead_department"),
+				split(rs.getString("co_departments"), ","), instant(rs.getTimestamp("registered_at")),
+				instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("closed_at")), rs.getString("satisfaction"));
+		return new Matter(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("public_id"),
+				rs.getString("process_instance_id"), report, rs.getString("registered_by"), progress);
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 
 }

@@ -63,19 +63,19 @@ class PublicMatterController {
 	Progress progress(@PathVariable String trackingNo, @RequestParam(required = false) String token,
 			@RequestParam(required = false) String phone) {
 		Matter matter = matters.byTrackingNo(trackingNo)
-			.filter(found -> tokens.matches(found.trackingNo(), token) || samePhone(found.reporter().phone(), phone))
+			.filter(found -> tokens.matches(found.trackingNo(), token) || samePhone(found.report().reporter().phone(), phone))
 			.orElseThrow(() -> notFound(trackingNo));
 		List<Step> steps = timeline.of(matter.id()).stream().filter(entry -> SHOWN.contains(entry.kind()))
 			.map(entry -> new Step(entry.kind().name().toLowerCase(), entry.stage(), entry.at(),
 					entry.department() == null ? null : directory.officeName(entry.department())))
 			.toList();
-		return new Progress(matter.trackingNo(),
-				categories.nameOf(matter.category()),
-				directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(null), matter.stage(),
-				matter.isClosed() ? "closed" : "open", matter.registeredAt(), matter.dueAt(), matter.closedAt(),
-				Contact.maskPhone(matter.reporter().phone()),
-				matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()),
-				matter.satisfaction(), steps);
+		var progress = matter.progress();
+		String lead = progress.leadDepartment();
+		return new Progress(matter.trackingNo(), categories.nameOf(matter.report().category()),
+				directory.unit(matter.report().unitId()).map(unit -> unit.name()).orElse(null), progress.stage(),
+				matter.isClosed() ? "closed" : "open", progress.registeredAt(), progress.dueAt(), progress.closedAt(),
+				Contact.maskPhone(matter.report().reporter().phone()), lead == null ? null : directory.officeName(lead),
+				progress.satisfaction(), steps);
 	}
 
 	/** The citizen rates the outcome: completes the waiting return visit (204), or says why it cannot. */
@@ -95,7 +95,7 @@ class PublicMatterController {
 		}
 		catch (MismatchingMessageCorrelationException notWaiting) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Matter " + trackingNo + " is not waiting for an evaluation (stage " + matter.stage() + ")");
+					"Matter " + trackingNo + " is not waiting for an evaluation (stage " + matter.progress().stage() + ")");
 		}
 		return ResponseEntity.noContent().build();
 	}

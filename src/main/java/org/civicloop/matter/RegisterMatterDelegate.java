@@ -72,7 +72,7 @@ class RegisterMatterDelegate implements JavaDelegate {
 		if (!matters.startedAs(matter.id(), execution.getProcessInstanceId())) {
 			throw new AuthorizationException("Matter " + matter.trackingNo() + " already has its process");
 		}
-		Unit unit = directory.unit(matter.unitId()).orElseThrow();
+		Unit unit = directory.unit(matter.report().unitId()).orElseThrow();
 		if (registered == null) {
 			var choice = definitions.forUnit(unit.id());
 			requireDefinition(execution, choice, unit);
@@ -80,17 +80,17 @@ class RegisterMatterDelegate implements JavaDelegate {
 		}
 		execution.setVariable(MATTER_ID, matter.id());
 		execution.setVariable(TRACKING_NO, matter.trackingNo());
-		execution.setVariable(CATEGORY_NAME, categories.byCode(matter.category()).orElseThrow().name());
-		execution.setVariable(URGENCY_NAME, NewMatter.URGENCIES.get(matter.urgency()));
+		execution.setVariable(CATEGORY_NAME, categories.byCode(matter.report().category()).orElseThrow().name());
+		execution.setVariable(URGENCY_NAME, NewMatter.URGENCIES.get(matter.report().urgency()));
 		execution.setVariable(UNIT_NAME, unit.name());
 		execution.setVariable(UNIT_LEVEL, unit.level().code());
 		execution.setVariable(TOWN, unit.townId());
-		execution.setVariable(REPORTER_MASKED, matter.reporter().masked());
+		execution.setVariable(REPORTER_MASKED, matter.report().reporter().masked());
 		execution.setVariable(REWORK_COUNT, 0);
 		execution.setVariable(MAX_REWORK, properties.maxRework());
 		execution.setVariable(MATTER_HISTORY, "");
 		events.publishEvent(new MatterEvent.Registered(MatterEvents.ref(matter),
-				clock.instant(), matter.channel(), matter.category(), matter.registeredBy()));
+				clock.instant(), matter.report().channel(), matter.report().category(), matter.registeredBy()));
 	}
 
 	/**

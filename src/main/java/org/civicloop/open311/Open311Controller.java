@@ -185,11 +185,13 @@ class Open311Controller {
 	}
 
 	private GeoReport.Request request(Matter matter) {
-		return new GeoReport.Request(matter.publicId(), matter.isClosed() ? "closed" : "open", Labels.stage(matter.stage()),
-				categories.nameOf(matter.category()), matter.category(),
-				matter.leadDepartment() == null ? null : directory.officeName(matter.leadDepartment()), null,
-				matter.registeredAt(), matter.closedAt() != null ? matter.closedAt() : matter.registeredAt(), matter.dueAt(),
-				directory.unit(matter.unitId()).map(unit -> unit.name()).orElse(null), null, null);
+		var progress = matter.progress();
+		String lead = progress.leadDepartment();
+		return new GeoReport.Request(matter.publicId(), matter.isClosed() ? "closed" : "open", Labels.stage(progress.stage()),
+				categories.nameOf(matter.report().category()), matter.report().category(),
+				lead == null ? null : directory.officeName(lead), null, progress.registeredAt(),
+				progress.closedAt() != null ? progress.closedAt() : progress.registeredAt(), progress.dueAt(),
+				directory.unit(matter.report().unitId()).map(unit -> unit.name()).orElse(null), null, null);
 	}
 
 	private NewMatter reportOf(Map<String, String> form, Open311Format format) {

@@ -101,9 +101,9 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(instance).isEnded().hasPassedInOrder("task_registerMatter", "rule_routeMatter", "task_applyRouting",
 				"rule_timeLimits", SIGN_FOR, HANDLE, REVIEW, RETURN_VISIT, "task_closeMatter", "endEvent_matterClosed");
 		Matter closed = matters.byId(matter.id()).orElseThrow();
-		assertThat(closed.stage()).isEqualTo("closed");
+		assertThat(closed.progress().stage()).isEqualTo("closed");
 		assertThat(closed.isClosed()).isTrue();
-		assertThat(closed.satisfaction()).isEqualTo("satisfied");
+		assertThat(closed.progress().satisfaction()).isEqualTo("satisfied");
 		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.REGISTERED, Timeline.Kind.ROUTED,
 				Timeline.Kind.TASK_CREATED, Timeline.Kind.SIGNED, Timeline.Kind.HANDLED, Timeline.Kind.ACCEPTED,
 				Timeline.Kind.VISITED, Timeline.Kind.CLOSED);
@@ -123,7 +123,7 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(instance).isWaitingAt(SIGN_FOR);
 		assertThat(task(matter, SIGN_FOR)).hasCandidateGroup("dept-urban");
 		assertThat(runtime.getVariable(instance.getId(), "matterHistory").toString()).contains("退单", "改派至");
-		assertThat(matters.byId(matter.id()).orElseThrow().leadDepartment()).isEqualTo("dept-urban");
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().leadDepartment()).isEqualTo("dept-urban");
 
 		doAs("urban.wang", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
 		assertThat(task(matter, HANDLE)).isAssignedTo("urban.wang");
@@ -162,7 +162,7 @@ class MatterHandlingProcessIntegrationTests {
 		handleAndAccept(matter, "transport.he", false);
 		doAs("dispatcher", task(matter, RETURN_VISIT), visited("basically-satisfied"));
 		assertThat(instance).isEnded().hasPassed("task_startRework", "task_closeMatter");
-		assertThat(matters.byId(matter.id()).orElseThrow().satisfaction()).isEqualTo("basically-satisfied");
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().satisfaction()).isEqualTo("basically-satisfied");
 	}
 
 	@Test
@@ -180,8 +180,8 @@ class MatterHandlingProcessIntegrationTests {
 
 		assertThat(instance).isEnded();
 		Matter closed = matters.byId(matter.id()).orElseThrow();
-		assertThat(closed.stage()).isEqualTo("closed");
-		assertThat(closed.satisfaction()).isEqualTo("unsatisfied");
+		assertThat(closed.progress().stage()).isEqualTo("closed");
+		assertThat(closed.progress().satisfaction()).isEqualTo("unsatisfied");
 		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.REWORK)).hasSize(2);
 		assertThat(timeline.of(matter.id()).get(timeline.of(matter.id()).size() - 1).note()).contains("重办次数已满");
 	}
@@ -248,7 +248,7 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(instance).isEnded().hasPassed("message_citizenEvaluation", "task_closeMatter");
 		assertThat(kinds(matter)).contains(Timeline.Kind.CITIZEN_EVALUATED, Timeline.Kind.CLOSED)
 			.doesNotContain(Timeline.Kind.VISITED);
-		assertThat(matters.byId(matter.id()).orElseThrow().satisfaction()).isEqualTo("satisfied");
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().satisfaction()).isEqualTo("satisfied");
 	}
 
 	@Test
@@ -272,7 +272,7 @@ class MatterHandlingProcessIntegrationTests {
 
 		Matter matter = matters.byTrackingNo(instance.getBusinessKey()).orElseThrow();
 		assertThat(matter.trackingNo()).matches("CL20261130\\d{6}");
-		assertThat(matter.reporter()).isEqualTo(new Contact("王小明", "13912345678"));
+		assertThat(matter.report().reporter()).isEqualTo(new Contact("王小明", "13912345678"));
 		assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("reporterName", "reporterPhone")
 			.containsEntry("reporterMasked", "王** 139****5678");
 		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
@@ -293,7 +293,7 @@ class MatterHandlingProcessIntegrationTests {
 
 		ProcessInstance instance = work.as("dispatcher", () -> forms.submitStartForm(definition.getId(), form));
 
-		assertThat(matters.byTrackingNo(instance.getBusinessKey()).orElseThrow().operatorId()).isEqualTo("dispatcher");
+		assertThat(matters.byTrackingNo(instance.getBusinessKey()).orElseThrow().report().operatorId()).isEqualTo("dispatcher");
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class MatterIdentityIntegrationTests {
 		String trackingNo = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
 		Matter registered = matters.byTrackingNo(trackingNo).orElseThrow();
 		assertThat(registered.registeredBy()).isEqualTo("dispatcher");
-		assertThat(registered.reporter().phone()).isEqualTo("13912345678");
+		assertThat(registered.report().reporter().phone()).isEqualTo("13912345678");
 		assertThat(registered.processInstanceId()).isEqualTo(instance);
 	}
 
@@ -182,7 +182,7 @@ class MatterIdentityIntegrationTests {
 		assertThat(modification.statusCode()).as(modification.body()).isEqualTo(403);
 		assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(RETURN_VISIT).count()).isZero();
 		assertThat(snapshot(matter)).isEqualTo(before);
-		assertThat(runtime.getVariable(instance, "description")).isEqualTo(matter.description());
+		assertThat(runtime.getVariable(instance, "description")).isEqualTo(matter.report().description());
 	}
 
 	@Test

@@ -66,10 +66,10 @@ class MatterListenersUnitTests {
 		records.on(new MatterEvent.Routed(ref, AT, "dept-transport", List.of("dept-urban")));
 		records.on(new MatterEvent.Offered(ref, AT, "sign-for", "dept-transport", null, "签收", AT.plus(Duration.ofHours(4))));
 		assertThat(matters.byId(matter.id()).orElseThrow()).satisfies(now -> {
-			assertThat(now.stage()).isEqualTo("sign-for");
-			assertThat(now.dueAt()).isEqualTo(AT.plus(Duration.ofHours(4)));
-			assertThat(now.leadDepartment()).isEqualTo("dept-transport");
-			assertThat(now.coDepartments()).containsExactly("dept-urban");
+			assertThat(now.progress().stage()).isEqualTo("sign-for");
+			assertThat(now.progress().dueAt()).isEqualTo(AT.plus(Duration.ofHours(4)));
+			assertThat(now.progress().leadDepartment()).isEqualTo("dept-transport");
+			assertThat(now.progress().coDepartments()).containsExactly("dept-urban");
 		});
 
 		records.on(new MatterEvent.Redispatched(ref, AT, "dispatcher", "dept-urban", "改派"));
@@ -77,11 +77,11 @@ class MatterListenersUnitTests {
 		records.on(new MatterEvent.Closed(ref, AT.plusSeconds(60), "dept-urban", "satisfied"));
 
 		Matter closed = matters.byId(matter.id()).orElseThrow();
-		assertThat(closed.leadDepartment()).isEqualTo("dept-urban");
-		assertThat(closed.dueAt()).isNull();
-		assertThat(closed.stage()).isEqualTo("closed");
-		assertThat(closed.closedAt()).isEqualTo(AT.plusSeconds(60));
-		assertThat(closed.satisfaction()).isEqualTo("satisfied");
+		assertThat(closed.progress().leadDepartment()).isEqualTo("dept-urban");
+		assertThat(closed.progress().dueAt()).isNull();
+		assertThat(closed.progress().stage()).isEqualTo("closed");
+		assertThat(closed.progress().closedAt()).isEqualTo(AT.plusSeconds(60));
+		assertThat(closed.progress().satisfaction()).isEqualTo("satisfied");
 	}
 
 }

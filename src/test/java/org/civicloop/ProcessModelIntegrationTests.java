@@ -32,7 +32,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.civicloop.matter.Categories;
-import org.civicloop.matter.MatterHandling;
+import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Directory;
 import org.junit.jupiter.api.Test;
 

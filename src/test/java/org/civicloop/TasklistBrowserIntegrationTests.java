@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.civicloop.matter.Matter;
 import org.civicloop.matter.Matters;
-import org.civicloop.matter.Timeline;
+import org.civicloop.matter.store.Timeline;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -12,7 +12,7 @@ import org.civicloop.matter.MatterProperties;
 
 import org.springframework.stereotype.Component;
 
-import static org.civicloop.matter.MatterHandling.Vars.*;
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /**
  * Turns the limits of the {@code time-limits} table into due dates and warning times, counted from

@@ -5,16 +5,16 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.civicloop.matter.MatterEvent;
-import org.civicloop.matter.MatterEvents;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.events.MatterEvents;
+import org.civicloop.matter.model.MatterHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import static org.civicloop.matter.MatterHandling.Vars.*;
-import org.civicloop.matter.MatterHandling;
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /**
  * A warning (黄灯, {@code alertKind=warning}) or an urge (催办/红灯, {@code alertKind=urge}) on the sign-for

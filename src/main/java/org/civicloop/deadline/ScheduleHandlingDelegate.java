@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-import static org.civicloop.matter.MatterHandling.Vars.*;
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /** Sets the handling due date and warning time; each round of handling (send-back, rework) starts afresh. */
 @Component("scheduleHandlingDelegate")

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-import static org.civicloop.matter.MatterHandling.Vars.*;
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /** Sets the sign-for due date and warning time that the sign-for task and its timers read. */
 @Component("scheduleSignForDelegate")

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,7 +32,7 @@ public class EvaluationTokens {
 		return of(key, trackingNo);
 	}
 
-	boolean matches(String trackingNo, String token) {
+	public boolean matches(String trackingNo, String token) {
 		if (token == null || trackingNo == null) {
 			return false;
 		}

@@ -6,13 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.civicloop.matter.engine.MatterProcess;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.events.MatterEvents;
+import org.civicloop.matter.store.MatterQueries;
+import org.civicloop.organization.Caller;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.civicloop.organization.Caller;
 
 /**
  * Intake from county systems: a new matter is registered and its process started, or — when it repeats
@@ -61,7 +65,7 @@ public class Intake {
 	/** The first request with this Idempotency-Key has not finished (or failed); the client retries later. */
 	public static class KeyInFlight extends IllegalStateException {
 
-		KeyInFlight() {
+		public KeyInFlight() {
 			super("The first request with this Idempotency-Key has not finished; retry later");
 		}
 

@@ -1,7 +1,8 @@
 package org.civicloop.matter;
 
 import java.util.Map;
-import org.civicloop.matter.MatterHandling.Stages;
+
+import org.civicloop.matter.model.MatterHandling.Stages;
 
 /**
  * The Chinese words the timeline, the forms' read-only fields and the public views show for the codes a

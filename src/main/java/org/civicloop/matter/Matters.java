@@ -25,7 +25,7 @@ public class Matters {
 
 	private final MatterProperties properties;
 
-	Matters(JdbcClient jdbc, MatterProperties properties) {
+	public Matters(JdbcClient jdbc, MatterProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 	}
@@ -133,7 +133,7 @@ public class Matters {
 	}
 
 	/** Claims a record for its process: true once, false when another process already has it. */
-	boolean startedAs(long id, String processInstanceId) {
+	public boolean startedAs(long id, String processInstanceId) {
 		return jdbc.sql("update matter set process_instance_id = :pi where id = :id and process_instance_id is null")
 			.param("pi", processInstanceId).param("id", id).update() == 1;
 	}
@@ -169,7 +169,7 @@ public class Matters {
 		return list == null || list.isBlank() ? java.util.List.of() : java.util.List.of(list.split(separator));
 	}
 
-	static Matter map(ResultSet rs, int row) throws SQLException {
+	public static Matter map(ResultSet rs, int row) throws SQLException {
 		var report = new NewMatter(rs.getString("channel"), rs.getString("matter_type"), rs.getString("category"),
 				rs.getString("urgency"), rs.getString("description"), rs.getString("unit_id"), rs.getString("address"),
 				rs.getString("grid_code"), new Contact(rs.getString("reporter_name"), rs.getString("reporter_phone")),

@@ -7,14 +7,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.civicloop.matter.MatterEvent;
-import org.civicloop.matter.MatterEvents;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.events.MatterEvents;
 import org.civicloop.organization.Directory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import static org.civicloop.matter.MatterHandling.Vars.*;
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /**
  * 派单: turns the {@code route-matter} decision into one lead department and the co-handling ones.

@@ -1,6 +1,6 @@
 package org.civicloop.security;
 
-import org.civicloop.matter.ReporterContactDisclosed;
+import org.civicloop.matter.events.ReporterContactDisclosed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

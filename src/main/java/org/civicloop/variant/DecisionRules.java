@@ -22,7 +22,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
-import org.civicloop.matter.MatterHandling;
+import org.civicloop.matter.model.MatterHandling;
 
 /**
  * Checks of the two tables a unit may override, by evaluating them — on a standalone DMN engine, the

@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.civicloop.matter.Categories;
 import org.civicloop.matter.NewMatter;
+import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 import org.w3c.dom.Document;
@@ -23,7 +23,6 @@ import org.w3c.dom.Document;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.civicloop.matter.MatterHandling;
 
 /**
  * The guardrails, in one place: every deployment passes them inside the engine ({@link DeploymentGuard}),

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.civicloop.matter.model.MatterHandling;
 import org.w3c.dom.Element;
-import org.civicloop.matter.MatterHandling;
 
 /**
  * The closed loop a variant must keep: the required stages, each passed on every path before the next,

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import org.civicloop.matter.MatterHandling;
+import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 

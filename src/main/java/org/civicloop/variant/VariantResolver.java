@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.civicloop.matter.MatterDefinitions;
+import org.civicloop.matter.model.MatterDefinitions;
+import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 
 import org.springframework.stereotype.Component;
-import org.civicloop.matter.MatterHandling;
 
 /**
  * Inheritance: for each key — the process and each table separately — a matter uses what its own unit

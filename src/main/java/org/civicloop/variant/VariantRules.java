@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.civicloop.matter.model.MatterHandling;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.civicloop.matter.MatterHandling;
 
 /**
  * What a unit's variant of {@code matter-handling} must keep beyond the no-code rules: only the

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.w3c.dom.Element;
+import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Roles;
-import org.civicloop.matter.MatterHandling;
+import org.w3c.dom.Element;
 
 /**
  * Who does the work in a unit's variant, and where each step of the application may stand. Keeping the

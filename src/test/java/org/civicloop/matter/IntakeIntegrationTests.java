@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
+import org.civicloop.matter.engine.MatterProcess;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

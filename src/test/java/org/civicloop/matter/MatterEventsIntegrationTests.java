@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
+import org.civicloop.matter.engine.MatterProcess;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.organization.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,7 @@ import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicloop.matter.MatterHandling.Tasks.*;
-import org.civicloop.organization.Caller;
+import static org.civicloop.matter.model.MatterHandling.Tasks.*;
 
 /**
  * Every path of the loop publishes exactly the events of its facts, in order, once each: what the timeline,

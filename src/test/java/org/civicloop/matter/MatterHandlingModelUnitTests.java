@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.civicloop.matter.model.MatterHandling;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.reset;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.civicloop.matter.MatterHandling.Tasks.*;
-import static org.civicloop.matter.MatterHandling.Vars.*;
+import static org.civicloop.matter.model.MatterHandling.Tasks.*;
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /**
  * The model {@code processes/matter-handling.bpmn} and its two tables alone, on a bare in-memory engine: every

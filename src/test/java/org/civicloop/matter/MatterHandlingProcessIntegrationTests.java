@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
+import org.civicloop.matter.engine.MatterProcess;
+import org.civicloop.matter.model.MatterHandling;
+import org.civicloop.matter.store.Timeline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.civicloop.matter.MatterHandling.Tasks.*;
+import static org.civicloop.matter.model.MatterHandling.Tasks.*;
 
 /**
  * Every path of {@code matter-handling}, on the real engine and database, driven the way cadres

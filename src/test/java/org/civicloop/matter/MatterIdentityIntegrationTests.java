@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
 import org.civicloop.Webapp;
+import org.civicloop.matter.engine.MatterProcess;
+import org.civicloop.matter.store.Timeline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicloop.matter.MatterHandling.Tasks.*;
+import static org.civicloop.matter.model.MatterHandling.Tasks.*;
 
 /**
  * A matter's identity and the variables its process relies on come from the application only: no start,

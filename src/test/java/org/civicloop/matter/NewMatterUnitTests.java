@@ -35,10 +35,7 @@ class NewMatterUnitTests {
 	}
 
 	@Test
-	void everyDemoMatterIsValidAndAWalkInNamesItsOperator() {
-		for (NewMatter sample : DemoMatters.SAMPLES) {
-			assertThat(sample.problems(categories, directory)).as(sample.description()).isEmpty();
-		}
+	void aWalkInNamesItsOperator() {
 		var walkIn = new NewMatter("walk-in", "help", "elderly-help", "normal", "独居老人需要上门服务", "xinqiao", "新桥社区",
 				null, new Contact("张三", "13900001111"));
 		assertThat(walkIn.problems(categories, directory)).containsOnlyKeys("operator");

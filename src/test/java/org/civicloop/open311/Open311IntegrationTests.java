@@ -104,6 +104,17 @@ class Open311IntegrationTests {
 		assertThat(http.get(null, "/open311/v2/services.yaml").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void onlyOpen311SpeaksXmlTheApiAnswersJsonOrNothing() {
+		Http http = new Http(port);
+		var asked = http.send(http.request("operator", "/api/matters").header("Accept", "application/xml").GET().build());
+		assertThat(asked.statusCode()).isEqualTo(406);
+		var browser = http.send(http.request("operator", "/api/matters")
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").GET().build());
+		assertThat(browser.statusCode()).isEqualTo(200);
+		assertThat(browser.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+	}
+
 	private HttpResponse<String> file(Http http, String format, String key, String phone) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("api_key", key);

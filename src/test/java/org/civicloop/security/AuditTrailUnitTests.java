@@ -1,7 +1,7 @@
 package org.civicloop.security;
 
 import org.civicloop.TestTables;
-import org.civicloop.matter.ReporterContactDisclosed;
+import org.civicloop.matter.events.ReporterContactDisclosed;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

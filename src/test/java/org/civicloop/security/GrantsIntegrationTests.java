@@ -26,8 +26,8 @@ import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
 import org.civicloop.matter.Contact;
 import org.civicloop.matter.Matter;
-import org.civicloop.matter.MatterProcess;
 import org.civicloop.matter.NewMatter;
+import org.civicloop.matter.engine.MatterProcess;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

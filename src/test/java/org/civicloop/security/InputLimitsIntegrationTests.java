@@ -5,9 +5,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
@@ -15,9 +15,9 @@ import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
 import org.civicloop.matter.Contact;
 import org.civicloop.matter.Matter;
-import org.civicloop.matter.MatterProcess;
 import org.civicloop.matter.NewMatter;
-import org.civicloop.matter.Timeline;
+import org.civicloop.matter.engine.MatterProcess;
+import org.civicloop.matter.store.Timeline;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,8 +14,8 @@ import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
 import org.civicloop.matter.Contact;
 import org.civicloop.matter.Matter;
-import org.civicloop.matter.MatterProcess;
 import org.civicloop.matter.NewMatter;
+import org.civicloop.matter.engine.MatterProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

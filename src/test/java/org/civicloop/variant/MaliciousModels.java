@@ -61,7 +61,7 @@ final class MaliciousModels {
 				+ "<camunda:executionListener event=\"start\"><camunda:script scriptFormat=\"groovy\">System.exit(0)</camunda:script></camunda:executionListener>"),
 				"script").alsoShared());
 		cases.add(bpmn("camunda:class on a service task", replace(p, "camunda:delegateExpression=\"${closeMatterDelegate}\"",
-				"camunda:class=\"org.civicloop.matter.CloseMatterDelegate\""), "java-class"));
+				"camunda:class=\"org.civicloop.matter.engine.CloseMatterDelegate\""), "java-class"));
 		cases.add(bpmn("a delegate bean outside the allow-list", replace(p, "camunda:delegateExpression=\"${closeMatterDelegate}\"",
 				"camunda:delegateExpression=\"${matterProcess}\""), "bean"));
 		cases.add(bpmn("${''.getClass()...} in a task name", replace(p, "<bpmn:userTask id=\"task_signFor\" name=\"签收\"",

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
-import org.civicloop.matter.MatterProcess;
+import org.civicloop.matter.engine.MatterProcess;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 import org.junit.jupiter.api.BeforeEach;

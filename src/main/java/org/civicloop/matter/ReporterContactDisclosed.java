@@ -1,5 +1,0 @@
-package org.civicloop.matter;
-
-/** A cadre handling a matter was shown the reporter's full name and phone. */
-public record ReporterContactDisclosed(String trackingNo, String userId) {
-}

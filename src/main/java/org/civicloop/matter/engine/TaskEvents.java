@@ -1,0 +1,164 @@
+package org.civicloop.matter.engine;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.civicloop.matter.Labels;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.events.MatterEvents;
+import org.civicloop.matter.model.MatterHandling;
+import org.civicloop.matter.store.Timeline;
+import org.civicloop.organization.Directory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
+
+/**
+ * What people do on a matter's tasks, as {@link MatterEvent}s: a task offered or claimed, and what each cadre
+ * decided when completing one — signed for or returned, re-dispatched, handled, co-handled, reviewed, visited,
+ * a unit's own step done. Also keeps what the process itself needs of those decisions: who signed (and so
+ * handles), the short history the forms show, the names of the lead department and of the handling result.
+ *
+ * <p>Runs inside the engine's transaction through the Spring eventing bridge (not skippable), so a task, its
+ * events and everything their listeners write commit together.
+ */
+@Component
+class TaskEvents {
+
+	private static final Map<String, String> STAGES = new ConcurrentHashMap<>();
+
+	private final Directory directory;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Timeline timeline;
+
+	TaskEvents(Directory directory, ApplicationEventPublisher events, Clock clock, Timeline timeline) {
+		this.directory = directory;
+		this.events = events;
+		this.clock = clock;
+		this.timeline = timeline;
+	}
+
+	@EventListener
+	public void on(DelegateTask task) {
+		if (!task.hasVariable(MATTER_ID)) {
+			return;
+		}
+		String stage = stageOf(task);
+		var matter = MatterEvents.ref(task);
+		switch (task.getEventName()) {
+			case TaskListener.EVENTNAME_CREATE -> created(matter, stage, task);
+			case TaskListener.EVENTNAME_ASSIGNMENT -> events.publishEvent(new MatterEvent.Claimed(matter, clock.instant(), stage,
+					department(task), task.getAssignee(), task.getName()));
+			case TaskListener.EVENTNAME_COMPLETE -> completed(matter, stage, task);
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * The fields Tasklist's filters show in each task card, copied onto the task: a cadre may read the task
+	 * they are offered, not the whole process instance.
+	 */
+	static final java.util.List<String> CARD_FIELDS = java.util.List.of(TRACKING_NO, CATEGORY_NAME, UNIT_NAME,
+			LEAD_DEPARTMENT_NAME);
+
+	private void created(MatterEvent.Ref matter, String stage, DelegateTask task) {
+		for (String field : CARD_FIELDS) {
+			task.setVariableLocal(field, task.getVariable(field));
+		}
+		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department(task), task.getAssignee(),
+				task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+	}
+
+	private void completed(MatterEvent.Ref matter, String stage, DelegateTask task) {
+		String actor = Actors.of(task);
+		String department = department(task);
+		var at = clock.instant();
+		switch (stage) {
+			case MatterHandling.Stages.SIGN_FOR -> {
+				if ("return".equals(task.getVariable(SIGN_FOR_DECISION))) {
+					var returned = new MatterEvent.Returned(matter, at, department, actor, text(task, RETURN_REASON), text(task, RETURN_NOTE));
+					MatterHistory.append(task, timeline.returnNote(returned));
+					events.publishEvent(returned);
+				}
+				else {
+					// whoever signs for a matter handles it
+					if (actor == null) {
+						throw new IllegalStateException("A matter can only be signed for by a cadre: claim the task first");
+					}
+					task.setVariable(SIGNED_BY, actor);
+					events.publishEvent(new MatterEvent.SignedFor(matter, at, department, actor));
+				}
+			}
+			case MatterHandling.Stages.REDISPATCH -> {
+				String lead = (String) task.getVariable(LEAD_DEPARTMENT);
+				task.setVariable(LEAD_DEPARTMENT_NAME, directory.officeName(lead));
+				var redispatched = new MatterEvent.Redispatched(matter, at, actor, lead, text(task, REDISPATCH_NOTE));
+				MatterHistory.append(task, timeline.redispatchNote(redispatched));
+				events.publishEvent(redispatched);
+			}
+			case MatterHandling.Stages.HANDLE -> {
+				String result = text(task, HANDLING_RESULT);
+				task.setVariable(HANDLING_RESULT_NAME, Labels.handlingResult(result));
+				events.publishEvent(new MatterEvent.Handled(matter, at, department, actor, result, text(task, HANDLING_REPLY)));
+			}
+			case MatterHandling.Stages.CO_HANDLE -> events.publishEvent(new MatterEvent.CoHandled(matter, at, department, actor,
+					text(task, CO_HANDLING_REPLY)));
+			case MatterHandling.Stages.REVIEW -> {
+				boolean accepted = !"send-back".equals(task.getVariable(REVIEW_DECISION));
+				var reviewed = new MatterEvent.Reviewed(matter, at, actor, accepted, text(task, REVIEW_NOTE));
+				if (!accepted) {
+					MatterHistory.append(task, Timeline.sendBackNote(reviewed));
+				}
+				events.publishEvent(reviewed);
+			}
+			case MatterHandling.Stages.RETURN_VISIT -> events.publishEvent(new MatterEvent.Visited(matter, at, department, actor,
+					text(task, SATISFACTION), "yes".equals(task.getVariable(RESOLVED)), text(task, VISIT_NOTE)));
+			default -> events.publishEvent(new MatterEvent.StepDone(matter, at, stage, department, actor, task.getName()));
+		}
+	}
+
+	private static String text(DelegateTask task, String name) {
+		Object value = task.getVariable(name);
+		return value == null ? null : value.toString();
+	}
+
+	/** The candidate group the task is offered to: the responsible department. */
+	private static String department(DelegateTask task) {
+		return task.getCandidates().stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.map(link -> link.getGroupId()).findFirst()
+			.orElseGet(() -> (String) task.getVariable(LEAD_DEPARTMENT));
+	}
+
+	/** The stage a task is, from its {@code civicloop.stage} property; {@code other} when it has none. */
+	static String stageOf(DelegateTask task) {
+		return STAGES.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+				key -> stageProperty(task.getBpmnModelElementInstance()));
+	}
+
+	private static String stageProperty(UserTask element) {
+		if (element == null || element.getExtensionElements() == null) {
+			return "other";
+		}
+		return element.getExtensionElements().getElementsQuery().filterByType(
+				org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list().stream()
+			.flatMap(properties -> properties.getCamundaProperties().stream())
+			.filter(property -> MatterHandling.STAGE_PROPERTY.equals(property.getCamundaName()))
+			.map(CamundaProperty::getCamundaValue).findFirst().orElse("other");
+	}
+
+}

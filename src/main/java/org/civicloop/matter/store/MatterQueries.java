@@ -1,0 +1,143 @@
+package org.civicloop.matter.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.civicloop.matter.Matter;
+import org.civicloop.matter.Matters;
+import org.civicloop.organization.Caller;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Unit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Staff reads of matters, always within what the caller may see: the county-wide roles everything; a
+ * department the matters it leads or co-handles; a town office the matters of its town and villages (and
+ * those it handles); a village committee its village's; an intake system the matters it registered.
+ */
+@Repository
+public class MatterQueries {
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	private final java.time.Clock clock;
+
+	MatterQueries(JdbcClient jdbc, Directory directory, java.time.Clock clock) {
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.directory = directory;
+	}
+
+	/** Filters of a matter list; every one may be absent. */
+	public record Filter(String unit, String department, String stage, String category, Boolean overdue, Instant from,
+			Instant to) {
+	}
+
+	public record Page(List<Matter> items, int page, int size, long total) {
+	}
+
+	public Optional<Matter> one(Caller caller, String trackingNo) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("no", trackingNo);
+		return jdbc.sql("select * from matter where tracking_no = :no and " + visibleTo(caller, params)).params(params)
+			.query(Matters::map).optional();
+	}
+
+	public Page list(Caller caller, Filter filter, int page, int size, String orderBy) {
+		Map<String, Object> params = new HashMap<>();
+		List<String> where = new ArrayList<>();
+		where.add(visibleTo(caller, params));
+		if (filter.unit() != null) {
+			params.put("filterUnits", unitAndBelow(filter.unit()));
+			where.add("unit_id in (:filterUnits)");
+		}
+		if (filter.department() != null) {
+			params.put("filterDept", filter.department());
+			params.put("filterCo", "%," + filter.department() + ",%");
+			where.add("(lead_department = :filterDept or (',' || co_departments || ',') like :filterCo)");
+		}
+		if (filter.stage() != null) {
+			params.put("stage", filter.stage());
+			where.add("stage = :stage");
+		}
+		if (filter.category() != null) {
+			params.put("category", filter.category());
+			where.add("category = :category");
+		}
+		if (filter.overdue() != null) {
+			params.put("now", Timestamp.from(clock.instant()));
+			where.add(filter.overdue() ? "(closed_at is null and due_at < :now)" : "not (closed_at is null and due_at < :now)");
+		}
+		if (filter.from() != null) {
+			params.put("from", Timestamp.from(filter.from()));
+			where.add("registered_at >= :from");
+		}
+		if (filter.to() != null) {
+			params.put("to", Timestamp.from(filter.to()));
+			where.add("registered_at < :to");
+		}
+		String condition = String.join(" and ", where);
+		long total = jdbc.sql("select count(*) from matter where " + condition).params(params).query(Long.class).single();
+		params.put("limit", size);
+		params.put("offset", (long) page * size);
+		List<Matter> items = jdbc.sql("select * from matter where " + condition + " order by " + orderBy
+				+ " limit :limit offset :offset").params(params).query(Matters::map).list();
+		return new Page(items, page, size, total);
+	}
+
+	private String visibleTo(Caller caller, Map<String, Object> params) {
+		if (caller.seesAllMatters()) {
+			return "1 = 1";
+		}
+		List<String> any = new ArrayList<>();
+		params.put("visUser", caller.user());
+		any.add("registered_by = :visUser");
+		if (!caller.groups().isEmpty()) {
+			params.put("visGroups", caller.groups());
+			any.add("lead_department in (:visGroups)");
+			int i = 0;
+			for (String group : caller.groups()) {
+				params.put("visCo" + i, "%," + group + ",%");
+				any.add("(',' || co_departments || ',') like :visCo" + i++);
+			}
+		}
+		Set<String> units = unitsOfLocalOffices(caller);
+		if (!units.isEmpty()) {
+			params.put("visUnits", units);
+			any.add("unit_id in (:visUnits)");
+		}
+		return "(" + String.join(" or ", any) + ")";
+	}
+
+	/** The units whose town office or village committee the caller belongs to, with the villages below a town. */
+	private Set<String> unitsOfLocalOffices(Caller caller) {
+		Set<String> units = new TreeSet<>();
+		for (var office : directory.offices().entrySet()) {
+			boolean local = office.getKey().id().startsWith("office-") || office.getKey().id().startsWith("unit-");
+			if (local && caller.groups().contains(office.getKey().id())) {
+				units.addAll(unitAndBelow(office.getValue()));
+			}
+		}
+		return units;
+	}
+
+	/** The unit and every unit below it (a county's towns and villages, a town's villages). */
+	private List<String> unitAndBelow(String unitId) {
+		return directory.units().stream()
+			.filter(unit -> unit.id().equals(unitId) || unitId.equals(unit.parentId())
+					|| (unit.parentId() != null && directory.unit(unit.parentId()).map(Unit::parentId).filter(unitId::equals).isPresent()))
+			.map(Unit::id).toList();
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.civicloop.matter.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.civicloop.matter.Labels;
+import org.civicloop.matter.MatterProperties;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.model.MatterHandling.Stages;
+import org.civicloop.organization.Directory;
+import org.civicloop.organization.Roles;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Each matter's timeline: who was responsible at every step, when, and what they did — the responsibility
+ * chain the staff and public views read. Written by listening to the {@link MatterEvent}s, one entry each,
+ * in the transaction of the step that published it.
+ */
+@Repository
+public class Timeline {
+
+	private final JdbcClient jdbc;
+
+	private final Directory directory;
+
+	private final ZoneId zone;
+
+	Timeline(JdbcClient jdbc, Directory directory, MatterProperties properties) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.zone = properties.zone();
+	}
+
+	@EventListener
+	public void on(MatterEvent event) {
+		Entry entry = entryOf(event);
+		jdbc.sql("""
+				insert into matter_event (matter_id, occurred_at, kind, stage, department, actor, note)
+				values (:matter, :at, :kind, :stage, :department, :actor, :note)""")
+			.param("matter", event.matter().id())
+			.param("at", Timestamp.from(entry.at()))
+			.param("kind", entry.kind().name())
+			.param("stage", entry.stage())
+			.param("department", entry.department())
+			.param("actor", entry.actor())
+			.param("note", entry.note())
+			.update();
+	}
+
+	/** The timeline entry of an event: its kind, stage, responsible department, cadre and a note without contacts. */
+	Entry entryOf(MatterEvent event) {
+		if (event instanceof MatterEvent.Registered e) {
+			return new Entry(Kind.REGISTERED, e.at(), Stages.REGISTERED, Roles.DISPATCH_CENTRE, e.registeredBy(),
+					"渠道 " + e.channel());
+		}
+		if (event instanceof MatterEvent.Routed e) {
+			return new Entry(Kind.ROUTED, e.at(), Stages.ROUTED, e.leadDepartment(), null,
+					"牵头 " + directory.officeName(e.leadDepartment()) + (e.coDepartments().isEmpty() ? ""
+							: "；协办 " + String.join("、", e.coDepartments().stream().map(directory::officeName).toList())));
+		}
+		if (event instanceof MatterEvent.Offered e) {
+			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.assignee(),
+					e.task() + (e.due() == null ? "" : "，时限 " + shown(e.due())));
+		}
+		if (event instanceof MatterEvent.Claimed e) {
+			return new Entry(Kind.CLAIMED, e.at(), e.stage(), e.department(), e.cadre(), e.task());
+		}
+		if (event instanceof MatterEvent.SignedFor e) {
+			return new Entry(Kind.SIGNED, e.at(), Stages.SIGN_FOR, e.department(), e.cadre(), "签收");
+		}
+		if (event instanceof MatterEvent.Returned e) {
+			return new Entry(Kind.RETURNED, e.at(), Stages.SIGN_FOR, e.department(), e.cadre(), returnNote(e));
+		}
+		if (event instanceof MatterEvent.Redispatched e) {
+			return new Entry(Kind.REDISPATCHED, e.at(), Stages.REDISPATCH, Roles.DISPATCH_CENTRE, e.cadre(),
+					redispatchNote(e));
+		}
+		if (event instanceof MatterEvent.Handled e) {
+			return new Entry(Kind.HANDLED, e.at(), Stages.HANDLE, e.department(), e.cadre(),
+					Labels.handlingResult(e.result()) + "：" + e.reply());
+		}
+		if (event instanceof MatterEvent.CoHandled e) {
+			return new Entry(Kind.CO_HANDLED, e.at(), Stages.CO_HANDLE, e.department(), e.cadre(), e.reply());
+		}
+		if (event instanceof MatterEvent.Reviewed e) {
+			return e.accepted() ? new Entry(Kind.ACCEPTED, e.at(), Stages.REVIEW, Roles.DISPATCH_CENTRE, e.cadre(), "审核通过")
+					: new Entry(Kind.SENT_BACK, e.at(), Stages.REVIEW, Roles.DISPATCH_CENTRE, e.cadre(), sendBackNote(e));
+		}
+		if (event instanceof MatterEvent.Visited e) {
+			return new Entry(Kind.VISITED, e.at(), Stages.RETURN_VISIT, e.department(), e.cadre(),
+					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()));
+		}
+		if (event instanceof MatterEvent.Evaluated e) {
+			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), Stages.RETURN_VISIT, null, null,
+					e.satisfaction() + "，" + Labels.resolved(e.resolved()));
+		}
+		if (event instanceof MatterEvent.StepDone e) {
+			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.cadre(), e.task() + " 完成");
+		}
+		if (event instanceof MatterEvent.ReworkStarted e) {
+			return new Entry(Kind.REWORK, e.at(), Stages.REWORK, e.leadDepartment(), null, e.note());
+		}
+		if (event instanceof MatterEvent.Closed e) {
+			return new Entry(Kind.CLOSED, e.at(), Stages.CLOSED, e.leadDepartment(), null,
+					"unsatisfied".equals(e.satisfaction()) ? "重办次数已满，按不满意办结" : "群众" + Labels.satisfaction(e.satisfaction()));
+		}
+		if (event instanceof MatterEvent.Repeated e) {
+			return new Entry(Kind.REPEATED, e.at(), e.stage(), null, e.caller(),
+					"群众再次反映（" + e.channel() + "）：" + e.description());
+		}
+		if (event instanceof MatterEvent.Warned e) {
+			return new Entry(Kind.WARNING, e.at(), e.stage(), e.department(), null,
+					"临近时限预警（黄灯），时限 " + shown(e.due()));
+		}
+		if (event instanceof MatterEvent.Urged e) {
+			return new Entry(Kind.URGE, e.at(), e.stage(), e.department(), null, "已到期催办（红灯），时限 " + shown(e.due()));
+		}
+		throw new IllegalArgumentException("No timeline entry for " + event);
+	}
+
+	/** The line the forms' history shows for a return. */
+	public String returnNote(MatterEvent.Returned returned) {
+		return "退单（" + directory.officeName(returned.department()) + "）：" + returned.reason() + "，" + returned.note();
+	}
+
+	public String redispatchNote(MatterEvent.Redispatched redispatched) {
+		return "改派至" + directory.officeName(redispatched.leadDepartment()) + "：" + redispatched.note();
+	}
+
+	public static String sendBackNote(MatterEvent.Reviewed reviewed) {
+		return "审核退回：" + reviewed.note();
+	}
+
+	private String shown(Instant instant) {
+		return Labels.time(instant, zone);
+	}
+
+	public List<Entry> of(long matterId) {
+		return jdbc.sql("select * from matter_event where matter_id = :matter order by occurred_at, id")
+			.param("matter", matterId)
+			.query((rs, row) -> new Entry(Kind.valueOf(rs.getString("kind")), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getString("stage"), rs.getString("department"), rs.getString("actor"), rs.getString("note")))
+			.list();
+	}
+
+	/** What happened on a matter. */
+	public enum Kind {
+
+		REGISTERED, REPEATED, ROUTED, TASK_CREATED, CLAIMED, SIGNED, RETURNED, REDISPATCHED, HANDLED, CO_HANDLED, SENT_BACK,
+		ACCEPTED, VISITED, CITIZEN_EVALUATED, REWORK, WARNING, URGE, CLOSED
+
+	}
+
+	/**
+	 * One step: its kind and time, the stage, the responsible department (group id) and the cadre
+	 * (user id) where one acted, and a note free of reporter contact.
+	 */
+	public record Entry(Kind kind, Instant at, String stage, String department, String actor, String note) {
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.civicloop.matter.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.civicloop.TestTables;
+import org.civicloop.matter.Contact;
+import org.civicloop.matter.Matter;
+import org.civicloop.matter.MatterProperties;
+import org.civicloop.matter.Matters;
+import org.civicloop.matter.NewMatter;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.organization.Directory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The timeline and the matter record as listeners of matter events, each called with events as the engine's
+ * steps publish them, on CivicLoop's own tables in a database of their own — no engine, no Spring.
+ */
+class MatterListenersUnitTests {
+
+	private static final Directory DIRECTORY = Directory.read(new ClassPathResource("organization/demo-directory.yaml"));
+
+	private static final MatterProperties PROPERTIES = new MatterProperties(2, ZoneId.of("Asia/Shanghai"), 0, 200, 7,
+			"listener-tests-evaluation-secret-0000000000", List.of());
+
+	private static final Instant AT = Instant.parse("2026-11-30T01:00:00Z");
+
+	private final JdbcClient jdbc = TestTables.fresh();
+
+	private final Matters matters = new Matters(jdbc, PROPERTIES);
+
+	private final Timeline timeline = new Timeline(jdbc, DIRECTORY, PROPERTIES);
+
+	private final MatterRecords records = new MatterRecords(matters);
+
+	private final Matter matter = matters.add(new NewMatter("hotline", "complaint", "road-damage", "normal", "路面塌陷", "qingshi",
+			"青石镇中心路", null, new Contact("赵六", "13700001111")), AT, "operator");
+
+	private final MatterEvent.Ref ref = new MatterEvent.Ref(matter.id(), matter.trackingNo(), "qingshi");
+
+	@Test
+	void theTimelineWritesOneEntryPerEventWithTheWordsPeopleRead() {
+		timeline.on(new MatterEvent.Registered(ref, AT, "hotline", "road-damage", "operator"));
+		timeline.on(new MatterEvent.Routed(ref, AT.plusSeconds(1), "dept-transport", List.of("dept-urban")));
+		timeline.on(new MatterEvent.Offered(ref, AT.plusSeconds(2), "sign-for", "dept-transport", null, "签收", AT.plus(Duration.ofHours(4))));
+		timeline.on(new MatterEvent.Returned(ref, AT.plusSeconds(3), "dept-transport", "transport.he", "not-our-function", "属于城管"));
+		timeline.on(new MatterEvent.Warned(ref, AT.plusSeconds(4), "sign-for", "dept-transport", AT.plus(Duration.ofHours(4))));
+		timeline.on(new MatterEvent.Closed(ref, AT.plusSeconds(5), "dept-transport", "basically-satisfied"));
+
+		var entries = timeline.of(matter.id());
+
+		assertThat(entries).extracting(Timeline.Entry::kind).containsExactly(Timeline.Kind.REGISTERED, Timeline.Kind.ROUTED,
+				Timeline.Kind.TASK_CREATED, Timeline.Kind.RETURNED, Timeline.Kind.WARNING, Timeline.Kind.CLOSED);
+		assertThat(entries.get(1).note()).isEqualTo("牵头 县交通运输局；协办 县综合行政执法局（城管）");
+		assertThat(entries.get(2).note()).isEqualTo("签收，时限 2026-11-30 13:00");
+		assertThat(entries.get(3).note()).isEqualTo("退单（县交通运输局）：not-our-function，属于城管");
+		assertThat(entries.get(3).actor()).isEqualTo("transport.he");
+		assertThat(entries.get(4).note()).isEqualTo("临近时限预警（黄灯），时限 2026-11-30 13:00");
+		assertThat(entries.get(5).note()).isEqualTo("群众基本满意");
+	}
+
+	@Test
+	void theRecordFollowsTheMatterThroughItsSteps() {
+		records.on(new MatterEvent.Routed(ref, AT, "dept-transport", List.of("dept-urban")));
+		records.on(new MatterEvent.Offered(ref, AT, "sign-for", "dept-transport", null, "签收", AT.plus(Duration.ofHours(4))));
+		assertThat(matters.byId(matter.id()).orElseThrow()).satisfies(now -> {
+			assertThat(now.progress().stage()).isEqualTo("sign-for");
+			assertThat(now.progress().dueAt()).isEqualTo(AT.plus(Duration.ofHours(4)));
+			assertThat(now.progress().leadDepartment()).isEqualTo("dept-transport");
+			assertThat(now.progress().coDepartments()).containsExactly("dept-urban");
+		});
+
+		records.on(new MatterEvent.Redispatched(ref, AT, "dispatcher", "dept-urban", "改派"));
+		records.on(new MatterEvent.Offered(ref, AT, "review", "dispatch-centre", null, "审核报结", null));
+		records.on(new MatterEvent.Closed(ref, AT.plusSeconds(60), "dept-urban", "satisfied"));
+
+		Matter closed = matters.byId(matter.id()).orElseThrow();
+		assertThat(closed.progress().leadDepartment()).isEqualTo("dept-urban");
+		assertThat(closed.progress().dueAt()).isNull();
+		assertThat(closed.progress().stage()).isEqualTo("closed");
+		assertThat(closed.progress().closedAt()).isEqualTo(AT.plusSeconds(60));
+		assertThat(closed.progress().satisfaction()).isEqualTo("satisfied");
+	}
+
+}

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -60,6 +62,13 @@ class CivicLoopStartupIntegrationTests {
 		assertThat(apiDocs.statusCode()).isEqualTo(200);
 		assertThat(apiDocs.body()).contains("/api/matters", "/api/public/matters/{trackingNo}/evaluation",
 				"/open311/v2/requests.{format}", "/api/units/{unitId}/variants", "/api/units/{unitId}/variants/{variantId}/diff");
+		JsonNode schemas = new ObjectMapper().readTree(apiDocs.body()).path("components").path("schemas");
+		assertThat(schemas.path("Request").path("properties").fieldNames()).toIterable().as("Open311 answers are documented")
+			.contains("service_request_id", "status", "agency_responsible", "expected_datetime");
+		assertThat(schemas.path("Page").path("properties").fieldNames()).toIterable().contains("items", "total");
+		assertThat(schemas.path("Comparison").path("additionalProperties").path("$ref").asText()).endsWith("/DefinitionChanges");
+		assertThat(schemas.path("DefinitionChanges").path("properties").fieldNames()).toIterable()
+			.contains("definition", "againstDefinition", "rules", "timeLimitsChanged");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 	}
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 class VariantComparison {
 
 	/** The changes of each definition the variant brings itself, by key. */
+	@Schema(description = "the variant, what it is compared with, and by definition key (matter-handling, route-matter, "
+			+ "time-limits) the changes of each definition it brings", additionalPropertiesSchema = DefinitionChanges.class)
 	record Comparison(String variant, String against, @JsonIgnore Map<String, DefinitionChanges> definitions) {
 
 		@JsonAnyGetter

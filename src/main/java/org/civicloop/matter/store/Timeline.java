@@ -97,7 +97,7 @@ public class Timeline {
 		}
 		if (event instanceof MatterEvent.Evaluated e) {
 			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), Stages.RETURN_VISIT, null, null,
-					e.satisfaction() + "，" + Labels.resolved(e.resolved()));
+					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()));
 		}
 		if (event instanceof MatterEvent.StepDone e) {
 			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.cadre(), e.task() + " 完成");

@@ -54,17 +54,20 @@ class MatterListenersUnitTests {
 		timeline.on(new MatterEvent.Returned(ref, AT.plusSeconds(3), "dept-transport", "transport.he", "not-our-function", "属于城管"));
 		timeline.on(new MatterEvent.Warned(ref, AT.plusSeconds(4), "sign-for", "dept-transport", AT.plus(Duration.ofHours(4))));
 		timeline.on(new MatterEvent.Closed(ref, AT.plusSeconds(5), "dept-transport", "basically-satisfied"));
+		timeline.on(new MatterEvent.Evaluated(ref, AT.plusSeconds(6), "basically-satisfied", false, "灯还是暗"));
 
 		var entries = timeline.of(matter.id());
 
 		assertThat(entries).extracting(Timeline.Entry::kind).containsExactly(Timeline.Kind.REGISTERED, Timeline.Kind.ROUTED,
-				Timeline.Kind.TASK_CREATED, Timeline.Kind.RETURNED, Timeline.Kind.WARNING, Timeline.Kind.CLOSED);
+				Timeline.Kind.TASK_CREATED, Timeline.Kind.RETURNED, Timeline.Kind.WARNING, Timeline.Kind.CLOSED,
+				Timeline.Kind.CITIZEN_EVALUATED);
 		assertThat(entries.get(1).note()).isEqualTo("牵头 县交通运输局；协办 县综合行政执法局（城管）");
 		assertThat(entries.get(2).note()).isEqualTo("签收，时限 2026-11-30 13:00");
 		assertThat(entries.get(3).note()).isEqualTo("退单（县交通运输局）：not-our-function，属于城管");
 		assertThat(entries.get(3).actor()).isEqualTo("transport.he");
 		assertThat(entries.get(4).note()).isEqualTo("临近时限预警（黄灯），时限 2026-11-30 13:00");
 		assertThat(entries.get(5).note()).isEqualTo("群众基本满意");
+		assertThat(entries.get(6).note()).as("the citizen's own rating in words").isEqualTo("基本满意，未解决");
 	}
 
 	@Test

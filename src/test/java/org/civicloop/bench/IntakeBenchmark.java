@@ -23,10 +23,7 @@ import org.HdrHistogram.Recorder;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.civicloop.CivicLoopApplication;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -85,10 +82,9 @@ public final class IntakeBenchmark {
 		int requests = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
 		double rate = args.length > 2 ? Double.parseDouble(args[2]) : 100;
 		int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-		ConfigurableApplicationContext app = start(db);
+		ConfigurableApplicationContext app = BenchApp.start(db);
 		try {
-			int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app);
+			var bench = new IntakeBenchmark(BenchApp.baseUrl(app), app);
 			bench.run(db, requests, rate, rounds);
 		}
 		finally {
@@ -101,11 +97,11 @@ public final class IntakeBenchmark {
 	 * {@code java <requests> <rate> <first phone>} from standard input runs the Java-API load in this JVM.
 	 */
 	private static void serve(String db) throws Exception {
-		ConfigurableApplicationContext app = start(db);
+		ConfigurableApplicationContext app = BenchApp.start(db);
 		try {
-			int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-			var bench = new IntakeBenchmark("http://127.0.0.1:" + port, app);
-			System.out.println("PORT " + port);
+			String base = BenchApp.baseUrl(app);
+			var bench = new IntakeBenchmark(base, app);
+			System.out.println("PORT " + base.substring(base.lastIndexOf(':') + 1));
 			var commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
 			for (String line = commands.readLine(); line != null && !line.equals("quit"); line = commands.readLine()) {
 				String[] parts = line.trim().split(" ");
@@ -116,28 +112,6 @@ public final class IntakeBenchmark {
 		finally {
 			app.close();
 		}
-	}
-
-	private static ConfigurableApplicationContext start(String db) {
-		Map<String, Object> settings = new HashMap<>();
-		settings.put("server.port", "0");
-		settings.put("civicloop.matter.demo-matters", "0");
-		settings.put("civicloop.organization.demo", "true");
-		settings.put("civicloop.matter.evaluation-secret", "bench-evaluation-secret-for-this-machine-only");
-		settings.put("camunda.bpm.job-execution.enabled", "false");
-		settings.put("logging.level.root", "WARN");
-		settings.put("spring.datasource.hikari.maximum-pool-size", "20");
-		if (db.equals("postgres")) {
-			settings.put("spring.profiles.active", "postgres");
-			settings.put("spring.datasource.url", System.getProperty("bench.db.url", "jdbc:postgresql://127.0.0.1:5432/civicloop_bench"));
-		}
-		else {
-			settings.put("spring.datasource.url", "jdbc:h2:file:"
-					+ java.nio.file.Path.of(System.getProperty("bench.h2.dir", "target/bench-h2")).toAbsolutePath() + "/civicloop");
-		}
-		// as command-line arguments: they outrank application.yml and the environment
-		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		return new SpringApplication(CivicLoopApplication.class).run(arguments);
 	}
 
 	private void run(String db, int requests, double rate, int rounds) throws Exception {

@@ -1,0 +1,258 @@
+package org.civicloop.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.civicloop.system.EngineWork;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole loop, from intake to closure, two ways into the same model and database in one run:
+ * <ul>
+ * <li>{@code http}: as the county's systems and the cadres drive it — {@code POST /api/matters} as the hotline
+ * system; then for sign-for, handling, review and return visit the task is looked up, claimed and its form
+ * submitted through {@code /engine-rest} as the department's cadre ({@code transport.he}) and the dispatcher,
+ * each with their own HTTP Basic login, as Tasklist calls the same resources;</li>
+ * <li>{@code java}: the same steps on the engine's Java API in process — {@code FormService.submitStartForm},
+ * {@code TaskService.claim}, {@code FormService.submitTaskForm} — authenticated as the same accounts.</li>
+ * </ul>
+ * A closed model: {@code clients} threads each take a matter around the loop, then the next. Reports matters
+ * closed per second for each path, p50/p99 of each step, and the database cost per closed matter: rows and
+ * bytes (tables with their indexes; on PostgreSQL after {@code VACUUM FULL}) added per closed matter, by table.
+ *
+ * <p>Run with {@code bench/loop.sh [h2|postgres] [matters per path] [clients]}.
+ */
+public final class LoopBenchmark {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final List<String> STEPS = List.of("intake", "sign-for", "handle", "review", "return-visit");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final AtomicLong phones = new AtomicLong(13_100_000_000L);
+
+	private final String base;
+
+	private final FormService forms;
+
+	private final TaskService tasks;
+
+	private final EngineWork engine;
+
+	private final String definitionId;
+
+	private LoopBenchmark(ConfigurableApplicationContext app) {
+		this.base = BenchApp.baseUrl(app);
+		this.forms = app.getBean(FormService.class);
+		this.tasks = app.getBean(TaskService.class);
+		this.engine = app.getBean(EngineWork.class);
+		this.definitionId = app.getBean(RepositoryService.class).createProcessDefinitionQuery()
+			.processDefinitionKey("matter-handling").withoutTenantId().latestVersion().singleResult().getId();
+	}
+
+	public static void main(String[] args) throws Exception {
+		String db = args.length > 0 ? args[0] : "h2";
+		int matters = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+		int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+		ConfigurableApplicationContext app = BenchApp.start(db);
+		try {
+			var bench = new LoopBenchmark(app);
+			var storage = new Storage(app.getBean(DataSource.class), db.equals("postgres"));
+			bench.run(Math.max(20, matters / 10), clients, false);
+			var before = storage.measure();
+			long closedBefore = storage.closedMatters();
+			var http = bench.run(matters, clients, true);
+			var java = bench.run(matters, clients, false);
+			var after = storage.measure();
+			long closed = storage.closedMatters() - closedBefore;
+			System.out.printf("%n%s, %d matters per path, %d clients%n", db, matters, clients);
+			System.out.println("http " + http);
+			System.out.println("java " + java);
+			System.out.printf("http/java %.2f%n", http.perSecond() / java.perSecond());
+			storage.report(before, after, closed);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	/** Takes {@code count} matters around the loop with {@code clients} threads. */
+	private Result run(int count, int clients, boolean viaHttp) throws Exception {
+		Map<String, Histogram> steps = new LinkedHashMap<>();
+		STEPS.forEach(step -> steps.put(step, new ConcurrentHistogram(3)));
+		var next = new AtomicInteger();
+		var failures = new AtomicInteger();
+		ExecutorService workers = Executors.newFixedThreadPool(clients);
+		long start = System.nanoTime();
+		for (int c = 0; c < clients; c++) {
+			workers.execute(() -> {
+				while (next.getAndIncrement() < count) {
+					try {
+						if (viaHttp) {
+							loopOverHttp(steps);
+						}
+						else {
+							loopOnJavaApi(steps);
+						}
+					}
+					catch (Exception ex) {
+						if (failures.getAndIncrement() == 0) {
+							System.out.println("first failure (" + (viaHttp ? "http" : "java") + "): " + ex);
+						}
+					}
+				}
+			});
+		}
+		workers.shutdown();
+		workers.awaitTermination(1, TimeUnit.HOURS);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		return new Result(count - failures.get(), failures.get(), (count - failures.get()) / seconds, steps);
+	}
+
+	private void loopOverHttp(Map<String, Histogram> steps) throws Exception {
+		String trackingNo = timed(steps, "intake", () -> JSON.readTree(send("hotline-system", "POST", "/api/matters", intake(), 201))
+			.path("trackingNo").asText());
+		timed(steps, "sign-for", () -> workOverHttp("transport.he", trackingNo, "task_signFor", true,
+				Map.of("signForDecision", "sign")));
+		timed(steps, "handle", () -> workOverHttp("transport.he", trackingNo, "task_handle", false, handled()));
+		timed(steps, "review", () -> workOverHttp("dispatcher", trackingNo, "task_review", true, reviewed()));
+		timed(steps, "return-visit", () -> workOverHttp("dispatcher", trackingNo, "task_returnVisit", true, visited()));
+	}
+
+	private Void workOverHttp(String user, String trackingNo, String taskKey, boolean claim, Map<String, Object> input)
+			throws Exception {
+		JsonNode found = JSON.readTree(send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
+				+ URLEncoder.encode(trackingNo, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey, null, 200));
+		if (found.size() != 1) {
+			throw new IllegalStateException(trackingNo + " has " + found.size() + " open " + taskKey);
+		}
+		String id = found.get(0).path("id").asText();
+		if (claim) {
+			send(user, "POST", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}", 204);
+		}
+		var variables = JSON.createObjectNode();
+		input.forEach((name, value) -> variables.putObject(name).putPOJO("value", value));
+		send(user, "POST", "/engine-rest/task/" + id + "/submit-form", "{\"variables\":" + variables + "}", 204);
+		return null;
+	}
+
+	private void loopOnJavaApi(Map<String, Histogram> steps) throws Exception {
+		String trackingNo = timed(steps, "intake", () -> engine.as("hotline-system",
+				() -> forms.submitStartForm(definitionId, startForm()).getBusinessKey()));
+		timed(steps, "sign-for", () -> workOnJavaApi("transport.he", trackingNo, "task_signFor", true,
+				Map.of("signForDecision", "sign")));
+		timed(steps, "handle", () -> workOnJavaApi("transport.he", trackingNo, "task_handle", false, handled()));
+		timed(steps, "review", () -> workOnJavaApi("dispatcher", trackingNo, "task_review", true, reviewed()));
+		timed(steps, "return-visit", () -> workOnJavaApi("dispatcher", trackingNo, "task_returnVisit", true, visited()));
+	}
+
+	private Void workOnJavaApi(String user, String trackingNo, String taskKey, boolean claim, Map<String, Object> input) {
+		engine.as(user, () -> {
+			Task task = tasks.createTaskQuery().processInstanceBusinessKey(trackingNo).taskDefinitionKey(taskKey).singleResult();
+			if (claim) {
+				tasks.claim(task.getId(), user);
+			}
+			forms.submitTaskForm(task.getId(), input);
+		});
+		return null;
+	}
+
+	private interface Step<T> {
+
+		T run() throws Exception;
+
+	}
+
+	private static <T> T timed(Map<String, Histogram> steps, String step, Step<T> work) throws Exception {
+		long start = System.nanoTime();
+		T result = work.run();
+		steps.get(step).recordValue(System.nanoTime() - start);
+		return result;
+	}
+
+	private String send(String user, String method, String path, String body, int expected) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	private String intake() {
+		return """
+				{"channel":"hotline","type":"complaint","category":"road-damage","urgency":"normal",
+				 "description":"基准测试：镇区主干道出现大坑","unit":"qingshi","location":{"address":"青石镇中心路"},
+				 "reporter":{"name":"基准","phone":"%d"}}""".formatted(phones.incrementAndGet());
+	}
+
+	private Map<String, Object> startForm() {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("channel", "hotline");
+		variables.put("matterType", "complaint");
+		variables.put("category", "road-damage");
+		variables.put("urgency", "normal");
+		variables.put("description", "基准测试：镇区主干道出现大坑");
+		variables.put("unit", "qingshi");
+		variables.put("address", "青石镇中心路");
+		variables.put("reporterName", "基准");
+		variables.put("reporterPhone", String.valueOf(phones.incrementAndGet()));
+		return variables;
+	}
+
+	private static Map<String, Object> handled() {
+		return Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，现已恢复通行");
+	}
+
+	private static Map<String, Object> reviewed() {
+		return Map.of("reviewDecision", "accept", "reviewNote", "处置到位，同意办结");
+	}
+
+	private static Map<String, Object> visited() {
+		return Map.of("satisfaction", "satisfied", "resolved", "yes", "visitNote", "电话回访，群众满意");
+	}
+
+	/** Matters closed, failed, closed per second, and each step's latency. */
+	record Result(int closed, int failed, double perSecond, Map<String, Histogram> steps) {
+
+		@Override
+		public String toString() {
+			var text = new StringBuilder(String.format("%6.1f closed/s  (%d closed, %d failed)", perSecond, closed, failed));
+			steps.forEach((step, latency) -> text.append(String.format("%n     %-13s p50 %7.1f ms  p99 %7.1f ms", step,
+					latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6)));
+			return text.toString();
+		}
+
+	}
+
+}

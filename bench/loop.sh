@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
 # The whole loop, intake to closure, over HTTP (facade + /engine-rest as the cadres) and on the engine's
 # Java API, same model and database, in one run; throughput, step latencies and the database cost per
-# closed matter (see bench/README.md).
+# closed matter (see bench/README.md). Then the same for a baseline commit (default: the state before the
+# history was trimmed to what its readers read), on an emptied database, and the ratio of the two.
 #
-#   bench/loop.sh [h2|postgres] [matters per path=200] [clients=4]
+#   bench/loop.sh [h2|postgres] [matters per path and round=200] [clients=4] [rounds=2]
+#   CIVICLOOP_BASELINE=<commit>|none bench/loop.sh ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db=${1:-h2}; matters=${2:-200}; clients=${3:-4}
+db=${1:-h2}; matters=${2:-200}; clients=${3:-4}; rounds=${4:-2}
+baseline=${CIVICLOOP_BASELINE:-8128e54}
 
 . bench/prepare.sh
-exec java -Xmx2g -cp "$cp" org.civicloop.bench.LoopBenchmark "$db" "$matters" "$clients"
+run() { java -Xmx2g -cp "$1" org.civicloop.bench.LoopBenchmark "$db" "$matters" "$clients" "$rounds" 2>&1 | grep -v "^\s*at \|WARN\|^$"; }
+
+echo "== this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes'))"
+run "$cp" | tee target/loop-current.txt
+
+if [ "$baseline" != none ]; then
+  src=target/loop-baseline
+  if [ ! -d "$src" ] || [ "$(git -C "$src" rev-parse HEAD)" != "$(git rev-parse "$baseline")" ]; then
+    rm -rf "$src"; git worktree prune; git worktree add -q --detach "$src" "$baseline"
+  fi
+  (cd "$src" && ./mvnw -q -B -ntp compile)
+  empty_database
+  echo; echo "== baseline $(git rev-parse --short "$baseline") (its classes, this checkout's benchmark)"
+  run "target/test-classes:$src/target/classes:$(cat target/bench-classpath.txt)" | tee target/loop-baseline.txt
+  now=$(awk '/^http /{print $2}' target/loop-current.txt); was=$(awk '/^http /{print $2}' target/loop-baseline.txt)
+  echo; awk -v now="$now" -v was="$was" 'BEGIN { printf "whole loop over HTTP: %.1f closed/s now, %.1f at the baseline: %.2fx\n", now, was, now / was }'
+fi

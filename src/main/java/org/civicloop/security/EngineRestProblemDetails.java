@@ -115,8 +115,8 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether the caller is, or was, one the task was offered or assigned to: the engine's history of the task's
-	 * candidates and assignees names them or one of their groups.
+	 * Whether the caller is, or was, one the task was offered or assigned to: the engine's history of the task
+	 * names them as its assignee, or its candidate links name them or one of their groups.
 	 */
 	private boolean mayWork(HttpServletRequest request, String taskId) {
 		Caller caller = callerOf(request);
@@ -124,6 +124,10 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 			return false;
 		}
 		if (caller.inAny(Roles.ADMIN)) {
+			return true;
+		}
+		var task = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+		if (task != null && caller.user().equals(task.getAssignee())) {
 			return true;
 		}
 		return history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()

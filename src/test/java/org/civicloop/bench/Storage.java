@@ -43,13 +43,13 @@ final class Storage {
 					? "select tablename from pg_tables where schemaname = current_schema()"
 					: "select table_name from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'")) {
 				while (rs.next()) {
-					names.add(rs.getString(1).toLowerCase());
+					names.add(rs.getString(1));
 				}
 			}
 			for (String name : names) {
-				long rows = single(statement, "select count(*) from " + name);
-				long bytes = postgres ? single(statement, "select pg_total_relation_size('" + name + "')") : 0;
-				tables.put(name, new Table(rows, bytes));
+				long rows = single(statement, "select count(*) from \"" + name + "\"");
+				long bytes = postgres ? single(statement, "select pg_total_relation_size('\"" + name + "\"')") : 0;
+				tables.put(name.toLowerCase(), new Table(rows, bytes));
 			}
 		}
 		return tables;

@@ -101,8 +101,7 @@ class MatterHandlingProcessIntegrationTests {
 		doAs("dispatcher", task(matter, REVIEW), Map.of("reviewDecision", "accept"));
 		doAs("dispatcher", task(matter, RETURN_VISIT), visited("satisfied"));
 
-		assertThat(instance).isEnded().hasPassedInOrder("task_registerMatter", "rule_routeMatter", "task_applyRouting",
-				"rule_timeLimits", SIGN_FOR, HANDLE, REVIEW, RETURN_VISIT, "task_closeMatter", "endEvent_matterClosed");
+		assertThat(instance).isEnded(); // the order of every element: MatterHandlingModelUnitTests, on a full history
 		Matter closed = matters.byId(matter.id()).orElseThrow();
 		assertThat(closed.progress().stage()).isEqualTo("closed");
 		assertThat(closed.isClosed()).isTrue();
@@ -164,7 +163,9 @@ class MatterHandlingProcessIntegrationTests {
 
 		handleAndAccept(matter, "transport.he", false);
 		doAs("dispatcher", task(matter, RETURN_VISIT), visited("basically-satisfied"));
-		assertThat(instance).isEnded().hasPassed("task_startRework", "task_closeMatter");
+		assertThat(instance).isEnded();
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.VISITED, Timeline.Kind.REWORK, Timeline.Kind.HANDLED,
+				Timeline.Kind.VISITED, Timeline.Kind.CLOSED);
 		assertThat(matters.byId(matter.id()).orElseThrow().progress().satisfaction()).isEqualTo("basically-satisfied");
 	}
 
@@ -204,7 +205,7 @@ class MatterHandlingProcessIntegrationTests {
 		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(241)));
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).contains(Timeline.Kind.URGE);
-		assertThat(instance).isWaitingAt(SIGN_FOR).hasPassed("task_recordSignForWarning", "task_recordSignForUrge");
+		assertThat(instance).isWaitingAt(SIGN_FOR);
 
 		Instant signedAt = MONDAY_9AM.plus(Duration.ofMinutes(250));
 		moveClockTo(signedAt);
@@ -216,7 +217,7 @@ class MatterHandlingProcessIntegrationTests {
 		fireDueTimers(instance);
 		moveClockTo(signedAt.plus(Duration.ofDays(5)).plusSeconds(60));
 		fireDueTimers(instance);
-		assertThat(instance).isWaitingAt(HANDLE).hasPassed("task_recordHandleWarning", "task_recordHandleUrge");
+		assertThat(instance).isWaitingAt(HANDLE);
 		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.WARNING).map(Timeline.Entry::stage))
 			.containsExactly("sign-for", "handle");
 		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.URGE).map(Timeline.Entry::stage))
@@ -248,7 +249,7 @@ class MatterHandlingProcessIntegrationTests {
 
 		process.evaluate(matter.trackingNo(), "satisfied", true, "修得很快");
 
-		assertThat(instance).isEnded().hasPassed("message_citizenEvaluation", "task_closeMatter");
+		assertThat(instance).isEnded();
 		assertThat(kinds(matter)).contains(Timeline.Kind.CITIZEN_EVALUATED, Timeline.Kind.CLOSED)
 			.doesNotContain(Timeline.Kind.VISITED);
 		assertThat(matters.byId(matter.id()).orElseThrow().progress().satisfaction()).isEqualTo("satisfied");

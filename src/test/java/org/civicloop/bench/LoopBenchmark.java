@@ -95,7 +95,7 @@ public final class LoopBenchmark {
 			// the JIT compiles for minutes on two cores: both paths warm up before anything counts
 			bench.run(matters, clients, true);
 			bench.run(matters, clients, false);
-			var before = storage.measure();
+			var before = storage.measure(false);
 			long closedBefore = storage.closedMatters();
 			Result http = null;
 			Result java = null;
@@ -111,7 +111,7 @@ public final class LoopBenchmark {
 					}
 				}
 			}
-			var after = storage.measure();
+			var after = storage.measure(true);
 			long closed = storage.closedMatters() - closedBefore;
 			System.out.printf("%n%s, %d matters per path and round, %d clients, best of %d rounds after a warm-up of %d matters per path%n",
 					db, matters, clients, rounds, matters);

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * Rows and bytes of every table of the database (CivicLoop's and the engine's), with their indexes. On
  * PostgreSQL the tables are compacted first ({@code VACUUM FULL}), so bytes are what the rows occupy, not
- * space freed by deleted runtime rows; H2 gives rows only.
+ * space freed by deleted rows; H2 gives rows only.
  */
 final class Storage {
 
@@ -31,13 +31,16 @@ final class Storage {
 		this.postgres = postgres;
 	}
 
-	Map<String, Table> measure() throws SQLException {
+	/**
+	 * Every table's rows and bytes; on PostgreSQL compacted first, all tables ({@code everything}) or all but
+	 * the engine's runtime tables ({@code act_ru_*}): those are empty while no matter is open, and compacting
+	 * them then would leave the planner the statistics of empty tables for the load that follows — it would
+	 * scan them whole, slower with every deleted row, instead of using their indexes.
+	 */
+	Map<String, Table> measure(boolean everything) throws SQLException {
 		var tables = new TreeMap<String, Table>();
 		try (Connection connection = data.getConnection(); Statement statement = connection.createStatement()) {
 			connection.setAutoCommit(true);
-			if (postgres) {
-				statement.execute("vacuum full analyze");
-			}
 			var names = new ArrayList<String>();
 			try (ResultSet rs = statement.executeQuery(postgres
 					? "select tablename from pg_tables where schemaname = current_schema()"
@@ -47,6 +50,9 @@ final class Storage {
 				}
 			}
 			for (String name : names) {
+				if (postgres && (everything || !name.toLowerCase().startsWith("act_ru_"))) {
+					statement.execute("vacuum full analyze \"" + name + "\"");
+				}
 				long rows = single(statement, "select count(*) from \"" + name + "\"");
 				long bytes = postgres ? single(statement, "select pg_total_relation_size('\"" + name + "\"')") : 0;
 				tables.put(name.toLowerCase(), new Table(rows, bytes));

@@ -148,6 +148,11 @@ public class Matters {
 	public void handledBy(long id, String lead, java.util.List<String> coDepartments) {
 		jdbc.sql("update matter set lead_department = :dept, co_departments = :co where id = :id")
 			.param("dept", lead).param("co", String.join(",", coDepartments)).param("id", id).update();
+		jdbc.sql("delete from matter_co_department where matter_id = :id").param("id", id).update();
+		for (String department : new java.util.TreeSet<>(coDepartments)) {
+			jdbc.sql("insert into matter_co_department (matter_id, department) values (:id, :dept)")
+				.param("id", id).param("dept", department).update();
+		}
 	}
 
 	/** A new lead after re-dispatch; the co-handling departments stay. */

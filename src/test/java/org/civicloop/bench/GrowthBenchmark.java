@@ -99,8 +99,13 @@ public final class GrowthBenchmark {
 					       case when g % 10 = 0 then timestamp '2026-11-28 00:00:00' + ((g / 10) % 20 - 10) * interval '1 day' end,
 					       case when g % 10 = 0 then null else 'satisfied' end, 'hotline-system'
 					from generate_series(?, ?) g""", have + 1, (long) size);
+			jdbc.update("""
+					insert into matter_co_department (matter_id, department)
+					select id, co_departments from matter where co_departments = 'dept-urban' and tracking_no like 'GB%'
+					on conflict do nothing""");
 		}
 		jdbc.execute("vacuum analyze matter");
+		jdbc.execute("vacuum analyze matter_co_department");
 	}
 
 	private void measure(int size) throws Exception {

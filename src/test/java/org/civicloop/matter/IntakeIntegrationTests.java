@@ -235,6 +235,10 @@ class IntakeIntegrationTests {
 		assertThat(urbanList.findValuesAsText("trackingNo")).contains(urban, village);
 		JsonNode housingList = JSON.readTree(http.get("housing.li", "/api/matters?department=dept-urban").body());
 		assertThat(housingList.path("total").asLong()).isZero();
+		JsonNode coHandled = JSON.readTree(http.get("dispatcher", "/api/matters?department=dept-urban&unit=shangtang&size=100").body());
+		assertThat(coHandled.findValuesAsText("trackingNo")).as("the village's office leads, the county's urban management co-handles")
+			.contains(village);
+		assertThat(coHandled.path("totalCapped").asBoolean()).isFalse();
 		assertThat(http.get("dispatcher", "/api/matters?sort=description,asc").statusCode()).isEqualTo(400);
 	}
 

@@ -44,8 +44,16 @@ public class MatterQueries {
 			Instant to) {
 	}
 
-	public record Page(List<Matter> items, int page, int size, long total) {
+	/**
+	 * One page of matters and how many match in all — counted up to {@link #COUNTED}: when more match,
+	 * {@code total} is that number and {@code totalCapped} says there are more (a count over a million rows
+	 * would cost more than the page itself).
+	 */
+	public record Page(List<Matter> items, int page, int size, long total, boolean totalCapped) {
 	}
+
+	/** How many matching matters a list counts at most. */
+	public static final int COUNTED = 10_000;
 
 	public Optional<Matter> one(Caller caller, String trackingNo) {
 		Map<String, Object> params = new HashMap<>();
@@ -64,8 +72,8 @@ public class MatterQueries {
 		}
 		if (filter.department() != null) {
 			params.put("filterDept", filter.department());
-			params.put("filterCo", "%," + filter.department() + ",%");
-			where.add("(lead_department = :filterDept or (',' || co_departments || ',') like :filterCo)");
+			where.add("(lead_department = :filterDept or exists (select 1 from matter_co_department co"
+					+ " where co.matter_id = matter.id and co.department = :filterDept))");
 		}
 		if (filter.stage() != null) {
 			params.put("stage", filter.stage());
@@ -88,12 +96,14 @@ public class MatterQueries {
 			where.add("registered_at < :to");
 		}
 		String condition = String.join(" and ", where);
-		long total = jdbc.sql("select count(*) from matter where " + condition).params(params).query(Long.class).single();
+		params.put("counted", COUNTED + 1);
+		long total = jdbc.sql("select count(*) from (select 1 from matter where " + condition + " limit :counted) matching")
+			.params(params).query(Long.class).single();
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
 		List<Matter> items = jdbc.sql("select * from matter where " + condition + " order by " + orderBy
 				+ " limit :limit offset :offset").params(params).query(Matters::map).list();
-		return new Page(items, page, size, total);
+		return new Page(items, page, size, Math.min(total, COUNTED), total > COUNTED);
 	}
 
 	private String visibleTo(Caller caller, Map<String, Object> params) {
@@ -106,11 +116,7 @@ public class MatterQueries {
 		if (!caller.groups().isEmpty()) {
 			params.put("visGroups", caller.groups());
 			any.add("lead_department in (:visGroups)");
-			int i = 0;
-			for (String group : caller.groups()) {
-				params.put("visCo" + i, "%," + group + ",%");
-				any.add("(',' || co_departments || ',') like :visCo" + i++);
-			}
+			any.add("exists (select 1 from matter_co_department co where co.matter_id = matter.id and co.department in (:visGroups))");
 		}
 		Set<String> units = unitsOfLocalOffices(caller);
 		if (!units.isEmpty()) {

@@ -114,8 +114,11 @@ class MatterController {
 		return MatterView.of(matter, timeline.of(matter.id()), categories, directory, clock.instant());
 	}
 
-	/** One page of a matter list, and how many matters the filters find in all. */
-	record Page(List<MatterView> items, int page, int size, long total) {
+	/**
+	 * One page of a matter list, and how many matters the filters find in all — at most 10,000 are counted;
+	 * {@code totalCapped} says when more match.
+	 */
+	record Page(List<MatterView> items, int page, int size, long total, boolean totalCapped) {
 	}
 
 	@GetMapping("/api/matters")
@@ -140,7 +143,7 @@ class MatterController {
 		Instant now = clock.instant();
 		List<MatterView> items = result.items().stream()
 			.map(matter -> MatterView.of(matter, List.of(), categories, directory, now)).toList();
-		return new Page(items, result.page(), result.size(), result.total());
+		return new Page(items, result.page(), result.size(), result.total(), result.totalCapped());
 	}
 
 	/**

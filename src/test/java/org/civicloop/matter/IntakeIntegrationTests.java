@@ -239,6 +239,13 @@ class IntakeIntegrationTests {
 		assertThat(coHandled.findValuesAsText("trackingNo")).as("the village's office leads, the county's urban management co-handles")
 			.contains(village);
 		assertThat(coHandled.path("totalCapped").asBoolean()).isFalse();
+		var led = JSON.readTree(http.get("dispatcher", "/api/matters?department=dept-urban&size=1&page=0").body());
+		var next = JSON.readTree(http.get("dispatcher", "/api/matters?department=dept-urban&size=1&page=1").body());
+		assertThat(led.path("total").asLong()).as("led and co-handled, merged").isGreaterThanOrEqualTo(2);
+		assertThat(led.path("items").get(0).path("trackingNo").asText()).as("pages of the merged list")
+			.isNotEqualTo(next.path("items").get(0).path("trackingNo").asText());
+		assertThat(java.time.Instant.parse(led.path("items").get(0).path("registeredAt").asText()))
+			.isAfterOrEqualTo(java.time.Instant.parse(next.path("items").get(0).path("registeredAt").asText()));
 		assertThat(http.get("dispatcher", "/api/matters?sort=description,asc").statusCode()).isEqualTo(400);
 	}
 

@@ -1,7 +1,6 @@
 package org.civicloop.security;
 
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

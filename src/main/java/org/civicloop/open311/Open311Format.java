@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -47,19 +48,15 @@ enum Open311Format {
 
 	/** A list: a JSON array, or in XML the root element with one {@code item} element per member. */
 	String list(String root, String item, List<?> members) {
-		return this == JSON ? write(JSON_MAPPER, members) : write(XML_MAPPER.writer().withRootName(root), Map.of(item, members));
+		return this == JSON ? write(JSON_MAPPER.writer(), members) : write(XML_MAPPER.writer().withRootName(root), Map.of(item, members));
 	}
 
 	/** One object: a JSON object, or in XML the root element with the object's fields. */
 	String single(String root, Object value) {
-		return this == JSON ? write(JSON_MAPPER, value) : write(XML_MAPPER.writer().withRootName(root), value);
+		return this == JSON ? write(JSON_MAPPER.writer(), value) : write(XML_MAPPER.writer().withRootName(root), value);
 	}
 
-	private static String write(ObjectMapper mapper, Object value) {
-		return write(mapper.writer(), value);
-	}
-
-	private static String write(com.fasterxml.jackson.databind.ObjectWriter writer, Object value) {
+	private static String write(ObjectWriter writer, Object value) {
 		try {
 			return writer.writeValueAsString(value);
 		}

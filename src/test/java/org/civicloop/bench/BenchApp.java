@@ -38,8 +38,6 @@ final class BenchApp {
 			settings.put("spring.datasource.url", "jdbc:h2:file:"
 					+ Path.of(System.getProperty("bench.h2.dir", "target/bench-h2")).toAbsolutePath() + "/civicloop");
 		}
-		System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.set."))
-			.forEach(name -> settings.put(name.substring("bench.set.".length()), System.getProperty(name)));
 		// as command-line arguments: they outrank application.yml and the environment
 		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		return new SpringApplication(CivicLoopApplication.class).run(arguments);

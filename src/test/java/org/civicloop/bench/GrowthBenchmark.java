@@ -1,13 +1,6 @@
 package org.civicloop.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +41,15 @@ public final class GrowthBenchmark {
 		FILTERS.put("page 50", "page=50");
 	}
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final AtomicLong phones = new AtomicLong(13_500_000_000L);
 
-	private final String base;
+	private final BenchHttp http;
 
 	private final JdbcTemplate jdbc;
 
 	private GrowthBenchmark(ConfigurableApplicationContext app) {
-		this.base = BenchApp.baseUrl(app);
+		this.http = new BenchHttp(BenchApp.baseUrl(app));
 		this.jdbc = new JdbcTemplate(app.getBean(DataSource.class));
 	}
 
@@ -112,7 +104,7 @@ public final class GrowthBenchmark {
 		var intake = new Histogram(3);
 		for (int i = 0; i < REQUESTS + 10; i++) {
 			long start = System.nanoTime();
-			send("hotline-system", "POST", "/api/matters", """
+			http.send("hotline-system", "POST", "/api/matters", """
 					{"channel":"hotline","type":"complaint","category":"road-damage","urgency":"normal",
 					 "description":"增长测量：镇区主干道出现大坑","unit":"qingshi","location":{"address":"青石镇中心路"},
 					 "reporter":{"name":"基准","phone":"%d"}}""".formatted(phones.incrementAndGet()), 201);
@@ -128,7 +120,7 @@ public final class GrowthBenchmark {
 				String total = "";
 				for (int i = 0; i < REQUESTS + 5; i++) {
 					long start = System.nanoTime();
-					String body = send(viewer, "GET", "/api/matters?" + filter.getValue(), null, 200);
+					String body = http.send(viewer, "GET", "/api/matters?" + filter.getValue(), null, 200);
 					if (i >= 5) {
 						list.recordValue(System.nanoTime() - start);
 					}
@@ -138,19 +130,6 @@ public final class GrowthBenchmark {
 						list.getValueAtPercentile(50) / 1e6, list.getValueAtPercentile(95) / 1e6, total);
 			}
 		}
-	}
-
-	private String send(String user, String method, String path, String body, int expected) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(base + path.replace(" ", "%20"))).timeout(Duration.ofSeconds(120))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != expected) {
-			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
 	}
 
 }

@@ -1,13 +1,7 @@
 package org.civicloop.bench;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +54,10 @@ public final class LoopBenchmark {
 
 	private static final List<String> STEPS = List.of("intake", "sign-for", "handle", "review", "return-visit");
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final AtomicLong phones = new AtomicLong(13_100_000_000L);
 
-	private final String base;
+	private final BenchHttp http;
 
 	private final FormService forms;
 
@@ -75,7 +68,7 @@ public final class LoopBenchmark {
 	private final String definitionId;
 
 	private LoopBenchmark(ConfigurableApplicationContext app) {
-		this.base = BenchApp.baseUrl(app);
+		this.http = new BenchHttp(BenchApp.baseUrl(app));
 		this.forms = app.getBean(FormService.class);
 		this.tasks = app.getBean(TaskService.class);
 		this.engine = app.getBean(EngineWork.class);
@@ -165,7 +158,7 @@ public final class LoopBenchmark {
 	}
 
 	private void loopOverHttp(Map<String, Histogram> steps) throws Exception {
-		String trackingNo = timed(steps, "intake", () -> JSON.readTree(send("hotline-system", "POST", "/api/matters", intake(), 201))
+		String trackingNo = timed(steps, "intake", () -> JSON.readTree(http.send("hotline-system", "POST", "/api/matters", intake(), 201))
 			.path("trackingNo").asText());
 		timed(steps, "sign-for", () -> workOverHttp("transport.he", trackingNo, "task_signFor", true,
 				Map.of("signForDecision", "sign")));
@@ -176,18 +169,18 @@ public final class LoopBenchmark {
 
 	private Void workOverHttp(String user, String trackingNo, String taskKey, boolean claim, Map<String, Object> input)
 			throws Exception {
-		JsonNode found = JSON.readTree(send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
+		JsonNode found = JSON.readTree(http.send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
 				+ URLEncoder.encode(trackingNo, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey, null, 200));
 		if (found.size() != 1) {
 			throw new IllegalStateException(trackingNo + " has " + found.size() + " open " + taskKey);
 		}
 		String id = found.get(0).path("id").asText();
 		if (claim) {
-			send(user, "POST", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}", 204);
+			http.send(user, "POST", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}", 204);
 		}
 		var variables = JSON.createObjectNode();
 		input.forEach((name, value) -> variables.putObject(name).putPOJO("value", value));
-		send(user, "POST", "/engine-rest/task/" + id + "/submit-form", "{\"variables\":" + variables + "}", 204);
+		http.send(user, "POST", "/engine-rest/task/" + id + "/submit-form", "{\"variables\":" + variables + "}", 204);
 		return null;
 	}
 
@@ -223,19 +216,6 @@ public final class LoopBenchmark {
 		T result = work.run();
 		steps.get(step).recordValue(System.nanoTime() - start);
 		return result;
-	}
-
-	private String send(String user, String method, String path, String body, int expected) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != expected) {
-			throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
 	}
 
 	private String intake() {

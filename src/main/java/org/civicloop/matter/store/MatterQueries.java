@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.civicloop.matter.Matter;
 import org.civicloop.matter.Matters;
@@ -58,8 +59,8 @@ public class MatterQueries {
 	public Optional<Matter> one(Caller caller, String trackingNo) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("no", trackingNo);
-		return jdbc.sql("select * from matter where tracking_no = :no and (" + String.join(" or ", visibleTo(caller, params))
-				+ ")").params(params).query(Matters::map).optional();
+		return jdbc.sql("select * from matter where tracking_no = :no and " + visibleTo(caller, params)).params(params)
+			.query(Matters::map).optional();
 	}
 
 	/**
@@ -72,7 +73,8 @@ public class MatterQueries {
 	public Page list(Caller caller, Filter filter, int page, int size, String orderBy) {
 		Map<String, Object> params = new HashMap<>();
 		List<String> where = new ArrayList<>();
-		List<String> reasons = List.of("(" + String.join(" or ", visibleTo(caller, params)) + ")");
+		String visible = visibleTo(caller, params);
+		List<String> branches = List.of(visible);
 		if (filter.unit() != null) {
 			params.put("filterUnits", unitAndBelow(filter.unit()));
 			where.add("unit_id in (:filterUnits)");
@@ -81,7 +83,7 @@ public class MatterQueries {
 			params.put("filterDept", filter.department());
 			var department = List.of("lead_department = :filterDept",
 					"exists (select 1 from matter_co_department co where co.matter_id = matter.id and co.department = :filterDept)");
-			reasons = caller.seesAllMatters() ? department : both(reasons, List.of("(" + String.join(" or ", department) + ")"));
+			branches = caller.seesAllMatters() ? department : List.of(visible + " and (" + String.join(" or ", department) + ")");
 		}
 		if (filter.stage() != null) {
 			params.put("stage", filter.stage());
@@ -103,34 +105,26 @@ public class MatterQueries {
 			params.put("to", Timestamp.from(filter.to()));
 			where.add("registered_at < :to");
 		}
-		List<String> branches = reasons.stream().map(reason -> {
-			var all = new ArrayList<String>(where);
-			all.add(0, reason);
-			return "from matter where " + String.join(" and ", all);
-		}).toList();
+		String filters = where.stream().map(condition -> " and " + condition).collect(Collectors.joining());
 		params.put("counted", COUNTED + 1);
 		params.put("upTo", (long) (page + 1) * size);
 		params.put("limit", size);
 		params.put("offset", (long) page * size);
-		String counted = branches.stream().map(branch -> "(select id " + branch + " limit :counted)")
-			.collect(java.util.stream.Collectors.joining(" union "));
+		String counted = branches.stream().map(branch -> "(select id from matter where " + branch + filters + " limit :counted)")
+			.collect(Collectors.joining(" union "));
 		long total = jdbc.sql("select count(*) from (" + counted + ") matching").params(params).query(Long.class).single();
-		String pages = branches.stream().map(branch -> "(select * " + branch + " order by " + orderBy + " limit :upTo)")
-			.collect(java.util.stream.Collectors.joining(" union "));
+		String pages = branches.stream()
+			.map(branch -> "(select * from matter where " + branch + filters + " order by " + orderBy + " limit :upTo)")
+			.collect(Collectors.joining(" union "));
 		List<Matter> items = jdbc.sql("select * from (" + pages + ") visible order by " + orderBy
 				+ " limit :limit offset :offset").params(params).query(Matters::map).list();
 		return new Page(items, page, size, Math.min(total, COUNTED), total > COUNTED);
 	}
 
-	/** Every pairing of one condition of each list (a matter passes both). */
-	private static List<String> both(List<String> first, List<String> second) {
-		return first.stream().flatMap(a -> second.stream().map(b -> a + " and " + b)).toList();
-	}
-
-	/** The reasons a caller may see a matter, any one of which suffices. */
-	private List<String> visibleTo(Caller caller, Map<String, Object> params) {
+	/** What the caller may see: any one of the reasons suffices. */
+	private String visibleTo(Caller caller, Map<String, Object> params) {
 		if (caller.seesAllMatters()) {
-			return List.of("1 = 1");
+			return "1 = 1";
 		}
 		List<String> any = new ArrayList<>();
 		params.put("visUser", caller.user());
@@ -145,7 +139,7 @@ public class MatterQueries {
 			params.put("visUnits", units);
 			any.add("unit_id in (:visUnits)");
 		}
-		return any;
+		return "(" + String.join(" or ", any) + ")";
 	}
 
 	/** The units whose town office or village committee the caller belongs to, with the villages below a town. */

@@ -1,22 +1,26 @@
 package org.civicloop.deadline;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.civicloop.calendar.BusinessCalendar;
+import org.civicloop.calendar.LimitUnit;
+import org.civicloop.calendar.TimeLimit;
 import org.civicloop.matter.Labels;
 import org.civicloop.matter.MatterProperties;
+import org.civicloop.matter.model.MatterHandling.Limits;
 
 import org.springframework.stereotype.Component;
 
 import static org.civicloop.matter.model.MatterHandling.Vars.*;
 
 /**
- * Turns the limits of the {@code time-limits} table into due dates and warning times, counted from
- * the engine's clock. Limits run in calendar hours and days for now.
+ * Turns the limits of the {@code time-limits} table into due dates and warning times, counted by the
+ * working calendar from the engine's clock: the due date when the limit runs out, the warning when
+ * {@code civicloop.deadline.warn-at-fraction} of it has passed, in the limit's own unit.
  */
 @Component
 public class Deadlines {
@@ -25,30 +29,47 @@ public class Deadlines {
 
 	private final MatterProperties matters;
 
+	private final BusinessCalendar calendar;
+
 	private final Clock clock;
 
-	Deadlines(DeadlineProperties properties, MatterProperties matters, Clock clock) {
+	Deadlines(DeadlineProperties properties, MatterProperties matters, BusinessCalendar calendar, Clock clock) {
 		this.properties = properties;
 		this.matters = matters;
+		this.calendar = calendar;
 		this.clock = clock;
 	}
 
 	/** When the warning fires and when the limit runs out, for a limit starting now. */
-	public Schedule schedule(Duration limit) {
+	public Schedule schedule(TimeLimit limit) {
 		Instant start = clock.instant();
-		long warnAfter = (long) (limit.toSeconds() * properties.warnAtFraction());
-		return new Schedule(start.plusSeconds(warnAfter), start.plus(limit));
+		return new Schedule(calendar.after(start, limit, properties.warnAtFraction()), calendar.due(start, limit));
 	}
 
-	/** Reads one limit of the {@code time-limits} decision result the process holds. */
-	static int limit(DelegateExecution execution, String output) {
+	/**
+	 * Reads one limit of the {@code time-limits} decision result the process holds: {@code <stage>Limit} and
+	 * {@code <stage>Unit}. A table deployed before limits had units gave {@code signForHours} and
+	 * {@code handleDays}: those count in natural hours and days, as they did.
+	 */
+	static TimeLimit limit(DelegateExecution execution, String stage) {
 		@SuppressWarnings("unchecked")
 		var limits = (Map<String, Object>) execution.getVariable(TIME_LIMITS);
-		Object value = limits == null ? null : limits.get(output);
-		if (!(value instanceof Number number) || number.intValue() <= 0) {
-			throw new IllegalStateException("time-limits gave no positive " + output + " for this matter");
+		if (limits == null) {
+			throw new IllegalStateException("this matter holds no time limits");
 		}
-		return number.intValue();
+		Object amount = limits.get(Limits.amount(stage));
+		Object unit = limits.get(Limits.unit(stage));
+		if (amount == null && unit == null) {
+			boolean signFor = stage.equals(Limits.SIGN_FOR);
+			amount = limits.get(signFor ? "signForHours" : "handleDays");
+			unit = (signFor ? LimitUnit.NATURAL_HOURS : LimitUnit.NATURAL_DAYS).name();
+		}
+		TimeLimit limit = TimeLimit.of(amount, unit);
+		if (limit == null) {
+			throw new IllegalStateException("time-limits gave no positive " + Limits.amount(stage) + " with a known "
+					+ Limits.unit(stage) + " for this matter, but " + amount + " " + unit);
+		}
+		return limit;
 	}
 
 	String shown(Instant instant) {

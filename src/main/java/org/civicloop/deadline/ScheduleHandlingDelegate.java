@@ -1,9 +1,8 @@
 package org.civicloop.deadline;
 
-import java.time.Duration;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civicloop.matter.model.MatterHandling.Limits;
 
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ class ScheduleHandlingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		var schedule = deadlines.schedule(Duration.ofDays(Deadlines.limit(execution, "handleDays")));
+		var schedule = deadlines.schedule(Deadlines.limit(execution, Limits.HANDLE));
 		execution.setVariable(HANDLE_WARN_AT, schedule.warnAtDate());
 		execution.setVariable(HANDLE_DUE, schedule.dueDate());
 		execution.setVariable(HANDLE_DUE_TEXT, deadlines.shown(schedule.due()));

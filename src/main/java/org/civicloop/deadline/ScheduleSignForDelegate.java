@@ -1,9 +1,8 @@
 package org.civicloop.deadline;
 
-import java.time.Duration;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.civicloop.matter.model.MatterHandling.Limits;
 
 import org.springframework.stereotype.Component;
 
@@ -21,7 +20,7 @@ class ScheduleSignForDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		var schedule = deadlines.schedule(Duration.ofHours(Deadlines.limit(execution, "signForHours")));
+		var schedule = deadlines.schedule(Deadlines.limit(execution, Limits.SIGN_FOR));
 		execution.setVariable(SIGN_FOR_WARN_AT, schedule.warnAtDate());
 		execution.setVariable(SIGN_FOR_DUE, schedule.dueDate());
 		execution.setVariable(SIGN_FOR_DUE_TEXT, deadlines.shown(schedule.due()));

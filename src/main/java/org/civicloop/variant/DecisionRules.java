@@ -22,6 +22,8 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.civicloop.calendar.LimitUnit;
+import org.civicloop.calendar.TimeLimit;
 import org.civicloop.matter.model.MatterHandling;
 
 /**
@@ -110,22 +112,34 @@ final class DecisionRules {
 						"no rule gives a time limit for " + where));
 				continue;
 			}
-			for (String output : List.of("signForHours", "handleDays")) {
-				Object value = evaluated.results().get(0).get(output);
-				Object limit = ceiling == null || ceiling.results().isEmpty() ? null : ceiling.results().get(0).get(output);
-				if (!(value instanceof Number number) || number.doubleValue() <= 0 || number.doubleValue() != Math.rint(number.doubleValue())) {
-					byRule.putIfAbsent(rule + output, new Violation("time-limit", resource, rule,
-							output + " must be a positive whole number; it is " + value + " for " + where));
+			for (String stage : MatterHandling.Limits.STAGES) {
+				var row = evaluated.results().get(0);
+				TimeLimit limit = limitOf(row, stage);
+				TimeLimit ceilingLimit = ceiling == null || ceiling.results().isEmpty() ? null : limitOf(ceiling.results().get(0), stage);
+				if (limit == null) {
+					byRule.putIfAbsent(rule + stage, new Violation("time-limit", resource, rule, MatterHandling.Limits.amount(stage)
+							+ " must be a positive whole number and " + MatterHandling.Limits.unit(stage) + " one of "
+							+ java.util.Arrays.toString(LimitUnit.values()) + "; they are " + shown(row, stage) + " for " + where));
 				}
-				else if (limit instanceof Number ceilingValue && number.doubleValue() > ceilingValue.doubleValue()) {
-					byRule.putIfAbsent(rule + output, new Violation("time-limit", resource, rule,
-							output + " " + number.intValue() + " is looser than the county's ceiling of "
-									+ ceilingValue.intValue() + " for " + where));
+				else if (ceilingLimit != null && !limit.notLooserThan(ceilingLimit)) {
+					byRule.putIfAbsent(rule + stage, new Violation("time-limit", resource, rule, stage + " limit " + limit
+							+ " is looser than the county's ceiling of " + ceilingLimit + " for " + where
+							+ (limit.unit().days() != ceilingLimit.unit().days() ? " (write it in the county's measure, "
+									+ (ceilingLimit.unit().days() ? "days" : "hours") + ")" : "")));
 				}
 			}
 		}
 		violations.addAll(byRule.values());
 		return violations;
+	}
+
+	private static TimeLimit limitOf(Map<String, Object> row, String stage) {
+		return TimeLimit.of(row.get(MatterHandling.Limits.amount(stage)), row.get(MatterHandling.Limits.unit(stage)));
+	}
+
+	/** A stage's limit as a table's result gives it, such as {@code 4 WORKING_HOURS}. */
+	private static String shown(Map<String, Object> row, String stage) {
+		return row.get(MatterHandling.Limits.amount(stage)) + " " + row.get(MatterHandling.Limits.unit(stage));
 	}
 
 	/** Routing must name exactly one lead, and only departments the directory knows, for every matter of the unit. */
@@ -160,16 +174,16 @@ final class DecisionRules {
 	}
 
 	/** Inputs for which two {@code time-limits} tables give different limits, and the limits each gives. */
-	record TimeLimitChange(Map<String, Object> inputs, @JsonInclude(JsonInclude.Include.NON_NULL) Limit signForHours,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Limit handleDays) {
+	record TimeLimitChange(Map<String, Object> inputs, @JsonInclude(JsonInclude.Include.NON_NULL) Limit signFor,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Limit handle) {
 	}
 
-	/** One limit as the earlier and the later table give it ("null" where a table gives none). */
+	/** One limit as the earlier and the later table give it, such as {@code 4 WORKING_HOURS} ("null" where a table gives none). */
 	record Limit(String before, String after) {
 
-		static Limit of(List<Map<String, Object>> before, List<Map<String, Object>> after, String output) {
-			String from = before.isEmpty() ? null : java.util.Objects.toString(before.get(0).get(output), null);
-			String to = after.isEmpty() ? null : java.util.Objects.toString(after.get(0).get(output), null);
+		static Limit of(List<Map<String, Object>> before, List<Map<String, Object>> after, String stage) {
+			String from = before.isEmpty() ? null : shown(before.get(0), stage);
+			String to = after.isEmpty() ? null : shown(after.get(0), stage);
 			return java.util.Objects.equals(from, to) ? null : new Limit(String.valueOf(from), String.valueOf(to));
 		}
 
@@ -186,9 +200,9 @@ final class DecisionRules {
 		for (Map<String, Object> variables : combinations(domain, read, null)) {
 			var old = evaluate(was, variables).results();
 			var now = evaluate(is, variables).results();
-			var change = new TimeLimitChange(new java.util.TreeMap<>(variables), Limit.of(old, now, "signForHours"),
-					Limit.of(old, now, "handleDays"));
-			if (change.signForHours() != null || change.handleDays() != null) {
+			var change = new TimeLimitChange(new java.util.TreeMap<>(variables), Limit.of(old, now, MatterHandling.Limits.SIGN_FOR),
+					Limit.of(old, now, MatterHandling.Limits.HANDLE));
+			if (change.signFor() != null || change.handle() != null) {
 				changes.add(change);
 			}
 		}

@@ -74,7 +74,7 @@ class MatterEventsIntegrationTests {
 		assertThat(routed.leadDepartment()).isEqualTo("dept-transport");
 		assertThat(routed.matter()).isEqualTo(new MatterEvent.Ref(matter.id(), matter.trackingNo(), "qingshi"));
 		var offered = events.ofType(MatterEvent.Offered.class).matching(e -> e.matter().id() == matter.id()).iterator().next();
-		assertThat(offered.due()).isEqualTo(MONDAY_9AM.plus(Duration.ofHours(4)));
+		assertThat(offered.due()).as("4 working hours: 3 before lunch, 1 after").isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(330)));
 	}
 
 	@Test

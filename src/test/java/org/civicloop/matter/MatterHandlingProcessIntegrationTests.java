@@ -91,7 +91,7 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(instance).isWaitingAt(SIGN_FOR);
 		Task signFor = task(matter, SIGN_FOR);
 		assertThat(signFor).hasCandidateGroup("dept-transport");
-		assertThat(signFor.getDueDate()).isEqualTo(Date.from(MONDAY_9AM.plus(Duration.ofHours(4))));
+		assertThat(signFor.getDueDate()).as("4 working hours").isEqualTo(shanghai("2026-11-30T14:30"));
 
 		doAs("transport.he", signFor, Map.of("signForDecision", "sign"));
 		assertThat(instance).isWaitingAt(HANDLE);
@@ -192,36 +192,56 @@ class MatterHandlingProcessIntegrationTests {
 
 	@Test
 	void warningAndUrgeFireWhenTheEngineClockMoves() {
-		Matter matter = process.register(roadDamageInTown(), "operator");
+		Matter matter = process.register(roadDamageInTown(), "operator"); // Monday 09:00: 4 working hours to sign for
 		ProcessInstance instance = instanceOf(matter);
 
-		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(179)));
+		moveClockTo("2026-11-30T11:59");
 		assertThat(dueTimers(instance)).isEmpty();
-		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(181)));
+		moveClockTo("2026-11-30T12:01"); // three quarters of the limit: 3 office hours
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).contains(Timeline.Kind.WARNING).doesNotContain(Timeline.Kind.URGE);
 		assertThat(instance).isWaitingAt(SIGN_FOR);
 
-		moveClockTo(MONDAY_9AM.plus(Duration.ofMinutes(241)));
+		moveClockTo("2026-11-30T14:29");
+		assertThat(dueTimers(instance)).isEmpty();
+		moveClockTo("2026-11-30T14:31"); // after the lunch break, the fourth office hour has passed
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).contains(Timeline.Kind.URGE);
 		assertThat(instance).isWaitingAt(SIGN_FOR);
 
-		Instant signedAt = MONDAY_9AM.plus(Duration.ofMinutes(250));
-		moveClockTo(signedAt);
+		moveClockTo("2026-11-30T14:40");
 		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
-		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(Date.from(signedAt.plus(Duration.ofDays(5))));
+		assertThat(task(matter, HANDLE).getDueDate()).as("5 working days").isEqualTo(shanghai("2026-12-07T14:40"));
 		assertThat(dueTimers(instance)).isEmpty();
 
-		moveClockTo(signedAt.plus(Duration.ofHours(90)).plusSeconds(60));
+		moveClockTo("2026-12-04T11:24");
+		assertThat(dueTimers(instance)).isEmpty();
+		moveClockTo("2026-12-04T11:26"); // 26¼ of 35 office hours
 		fireDueTimers(instance);
-		moveClockTo(signedAt.plus(Duration.ofDays(5)).plusSeconds(60));
+		moveClockTo("2026-12-07T14:41");
 		fireDueTimers(instance);
 		assertThat(instance).isWaitingAt(HANDLE);
 		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.WARNING).map(Timeline.Entry::stage))
 			.containsExactly("sign-for", "handle");
 		assertThat(timeline.of(matter.id()).stream().filter(e -> e.kind() == Timeline.Kind.URGE).map(Timeline.Entry::stage))
 			.containsExactly("sign-for", "handle");
+	}
+
+	@Test
+	void limitsRegisteredBeforeNationalDaySkipTheHolidayAndCountTheMakeUpDay() {
+		moveClockTo("2026-09-25T10:00"); // Friday, Mid-Autumn Festival: the hotline registers, offices are closed until Monday
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		assertThat(task(matter, SIGN_FOR).getDueDate()).isEqualTo(shanghai("2026-09-28T14:30"));
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-09-28T12:00"), shanghai("2026-09-28T14:30"));
+
+		moveClockTo("2026-09-30T16:00"); // Wednesday, the last working day before 10-01 to 10-07
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		// 1½ h on Wednesday, then Thursday 10-08, Friday 10-09, Saturday 10-10 (worked), Monday 10-12, Tuesday 10-13
+		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(shanghai("2026-10-13T16:00"));
+		assertThat(runtime.getVariable(instance.getId(), "handleDueText")).isEqualTo("2026-10-13 16:00");
+		// the warning after 26¼ office hours: Wednesday 1½, 10-08 7, 10-09 7, 10-10 7, then 3¾ on Monday 10-12
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-10-12T14:15"), shanghai("2026-10-13T16:00"));
 	}
 
 	@Test
@@ -356,6 +376,18 @@ class MatterHandlingProcessIntegrationTests {
 
 	private static void moveClockTo(Instant instant) {
 		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+	private static void moveClockTo(String shanghaiTime) {
+		ClockUtil.setCurrentTime(shanghai(shanghaiTime));
+	}
+
+	private static Date shanghai(String localTime) {
+		return Date.from(java.time.LocalDateTime.parse(localTime).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+	}
+
+	private List<Date> timerDates(ProcessInstance instance) {
+		return management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream().map(Job::getDuedate).toList();
 	}
 
 	private static Map<String, Object> handled() {

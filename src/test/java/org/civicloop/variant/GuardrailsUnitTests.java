@@ -94,7 +94,24 @@ class GuardrailsUnitTests {
 
 		assertThat(violations).hasSize(1);
 		assertThat(violations.get(0).element()).isEqualTo("rule_limit03");
-		assertThat(violations.get(0).message()).contains("signForHours 48", "ceiling of 4", "road-damage");
+		assertThat(violations.get(0).message()).contains("signFor limit 48 WORKING_HOURS", "ceiling of 4 WORKING_HOURS", "road-damage");
+	}
+
+	@Test
+	void aUnitsLimitIsComparedInTheCountysMeasure() {
+		String natural = replace(timeLimits(), "<outputEntry id=\"rule_limit03_out2\"><text>&quot;WORKING_HOURS&quot;</text></outputEntry>",
+				"<outputEntry id=\"rule_limit03_out2\"><text>&quot;NATURAL_HOURS&quot;</text></outputEntry>");
+		String inDays = replace(timeLimits(), "<outputEntry id=\"rule_limit03_out2\"><text>&quot;WORKING_HOURS&quot;</text></outputEntry>",
+				"<outputEntry id=\"rule_limit03_out2\"><text>&quot;WORKING_DAYS&quot;</text></outputEntry>");
+		String unknown = replace(timeLimits(), "<outputEntry id=\"rule_limit03_out4\"><text>&quot;WORKING_DAYS&quot;</text></outputEntry>",
+				"<outputEntry id=\"rule_limit03_out4\"><text>&quot;WEEKS&quot;</text></outputEntry>");
+
+		assertThat(guardrails.check(files(TIME_LIMITS, natural), "shangtang")).as("4 natural hours hold at most 4 office hours").isEmpty();
+		var days = guardrails.check(files(TIME_LIMITS, withRoadDamageSignFor(inDays, 1)), "shangtang");
+		assertThat(days).extracting(Violation::message).singleElement().asString()
+			.contains("signFor limit 1 WORKING_DAYS is looser than the county's ceiling of 4 WORKING_HOURS", "measure, hours");
+		assertThat(guardrails.check(files(TIME_LIMITS, unknown), "shangtang")).extracting(Violation::message).singleElement().asString()
+			.contains("handleLimit must be a positive whole number and handleUnit one of", "5 WEEKS");
 	}
 
 	@Test

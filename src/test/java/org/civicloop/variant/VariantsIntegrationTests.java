@@ -2,6 +2,7 @@ package org.civicloop.variant;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
+import org.civicloop.calendar.BusinessCalendar;
+import org.civicloop.calendar.LimitUnit;
+import org.civicloop.calendar.TimeLimit;
 import org.civicloop.matter.engine.MatterProcess;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
@@ -50,6 +54,9 @@ class VariantsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	BusinessCalendar calendar;
 
 	@Autowired
 	RuntimeService runtime;
@@ -115,15 +122,17 @@ class VariantsIntegrationTests {
 		JsonNode limit = diff.path("time-limits").path("timeLimitsChanged");
 		assertThat(limit).hasSize(1);
 		assertThat(limit.get(0).path("inputs").path("category").asText()).isEqualTo("road-damage");
-		assertThat(limit.get(0).path("signForHours").path("before").asText()).isEqualTo("4");
-		assertThat(limit.get(0).path("signForHours").path("after").asText()).isEqualTo("2");
+		assertThat(limit.get(0).path("signFor").path("before").asText()).isEqualTo("4 WORKING_HOURS");
+		assertThat(limit.get(0).path("signFor").path("after").asText()).isEqualTo("2 WORKING_HOURS");
 
+		Instant before = Instant.now();
 		String trackingNo = startMatter("shangtang");
+		Instant after = Instant.now();
 		ProcessInstance instance = instance(trackingNo);
 		assertThat(instance.getTenantId()).isEqualTo("shangtang");
 		Date due = (Date) runtime.getVariable(instance.getId(), "signForDue");
-		Date started = new Date(); // the matter started a moment ago
-		assertThat(Duration.between(started.toInstant(), due.toInstant())).isBetween(Duration.ofMinutes(119), Duration.ofMinutes(120));
+		var twoWorkingHours = new TimeLimit(2, LimitUnit.WORKING_HOURS); // the village's, not the county's 4
+		assertThat(due.toInstant()).isBetween(calendar.due(before, twoWorkingHours), calendar.due(after, twoWorkingHours));
 
 		work(trackingNo, "task_signFor", Map.of("signForDecision", "sign"));
 		work(trackingNo, "task_handle", Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，恢复通行"));

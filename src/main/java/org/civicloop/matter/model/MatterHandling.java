@@ -30,6 +30,31 @@ public final class MatterHandling {
 	}
 
 	/**
+	 * The outputs of {@code time-limits}: for each limited stage an amount {@code <stage>Limit} and its unit
+	 * {@code <stage>Unit} ({@code NATURAL_HOURS}, {@code NATURAL_DAYS}, {@code WORKING_HOURS}, {@code WORKING_DAYS}).
+	 */
+	public static final class Limits {
+
+		public static final String SIGN_FOR = "signFor";
+
+		public static final String HANDLE = "handle";
+
+		public static final java.util.List<String> STAGES = java.util.List.of(SIGN_FOR, HANDLE);
+
+		private Limits() {
+		}
+
+		public static String amount(String stage) {
+			return stage + "Limit";
+		}
+
+		public static String unit(String stage) {
+			return stage + "Unit";
+		}
+
+	}
+
+	/**
 	 * Where a matter stands: the stages of the loop as user tasks name them in their {@code civicloop.stage}
 	 * property, and the steps between them the record and timeline name.
 	 */

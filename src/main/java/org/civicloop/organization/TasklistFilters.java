@@ -37,14 +37,18 @@ class TasklistFilters implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		ensure("待签收 — 本部门", "Matters routed to my department, waiting to be signed for or returned", -10, "#d9534f",
-				tasks.createTaskQuery().taskDefinitionKey("task_signFor").taskCandidateGroupInExpression(MY_GROUPS)
-					.orderByDueDate().asc());
-		ensure("办理中 — 我的", "Matters I signed for and handle, and every task I claimed", -9, "#f0ad4e",
-				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+		ensure("待签收 — 本部门", "Matters routed to my department, waiting to be signed for or returned; overdue and warned first", -10,
+				"#d9534f", tasks.createTaskQuery().taskDefinitionKey("task_signFor").taskCandidateGroupInExpression(MY_GROUPS)
+					.orderByTaskPriority().desc().orderByDueDate().asc());
+		ensure("办理中 — 我的", "Matters I signed for and handle, and every task I claimed; overdue and warned first", -9, "#f0ad4e",
+				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskPriority().desc().orderByDueDate().asc());
 		ensure("协办 — 本部门", "Co-handling requests for my department", -8, "#5bc0de",
 				tasks.createTaskQuery().taskDefinitionKey("task_coHandle").taskCandidateGroupInExpression(MY_GROUPS)
 					.orderByDueDate().asc());
+		ensure("即将超期", "My own and my department's tasks whose warning (黄灯) fired, not yet past their due date", -7, "#e0a800",
+				tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+					.taskCandidateGroupInExpression(MY_GROUPS).endOr().taskMinPriority(TaskPriorities.WARNED)
+					.dueAfterExpression("${now()}").orderByDueDate().asc());
 		ensure("已超期", "My own and my department's tasks past their due date", -7, "#a94442",
 				tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
 					.taskCandidateGroupInExpression(MY_GROUPS).endOr().dueBeforeExpression("${now()}")

@@ -15,11 +15,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.matter.engine.MatterProcess;
 import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.matter.store.Timeline;
+import org.civicloop.organization.TaskPriorities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,10 +199,18 @@ class MatterHandlingProcessIntegrationTests {
 
 		moveClockTo("2026-11-30T11:59");
 		assertThat(dueTimers(instance)).isEmpty();
+		assertThat(inFilter("transport.he", "即将超期")).isEmpty();
 		moveClockTo("2026-11-30T12:01"); // three quarters of the limit: 3 office hours
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).contains(Timeline.Kind.WARNING).doesNotContain(Timeline.Kind.URGE);
 		assertThat(instance).isWaitingAt(SIGN_FOR);
+		Task warned = task(matter, SIGN_FOR);
+		assertThat(warned.getPriority()).isEqualTo(TaskPriorities.WARNED);
+		assertThat(engine.getTaskService().getTaskComments(warned.getId())).extracting(Comment::getFullMessage)
+			.containsExactly("【即将超期·预警】签收时限 2026-11-30 14:30，请抓紧办理");
+		assertThat(inFilter("transport.he", "即将超期")).extracting(Task::getId).contains(warned.getId());
+		assertThat(inFilter("transport.he", "已超期")).extracting(Task::getId).doesNotContain(warned.getId());
+		assertThat(inFilter("urban.wang", "即将超期")).extracting(Task::getId).doesNotContain(warned.getId());
 
 		moveClockTo("2026-11-30T14:29");
 		assertThat(dueTimers(instance)).isEmpty();
@@ -208,6 +218,10 @@ class MatterHandlingProcessIntegrationTests {
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).contains(Timeline.Kind.URGE);
 		assertThat(instance).isWaitingAt(SIGN_FOR);
+		assertThat(task(matter, SIGN_FOR).getPriority()).isEqualTo(TaskPriorities.URGED);
+		assertThat(engine.getTaskService().getTaskComments(warned.getId())).hasSize(2);
+		assertThat(inFilter("transport.he", "已超期")).extracting(Task::getId).contains(warned.getId());
+		assertThat(inFilter("transport.he", "即将超期")).extracting(Task::getId).doesNotContain(warned.getId());
 
 		moveClockTo("2026-11-30T14:40");
 		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
@@ -376,6 +390,13 @@ class MatterHandlingProcessIntegrationTests {
 
 	private static void moveClockTo(Instant instant) {
 		ClockUtil.setCurrentTime(Date.from(instant));
+	}
+
+	/** The tasks a Tasklist filter shows to a cadre. */
+	private List<Task> inFilter(String cadre, String name) {
+		var filters = engine.getFilterService();
+		String id = filters.createFilterQuery().filterName(name).singleResult().getId();
+		return work.as(cadre, () -> filters.<Task>list(id));
 	}
 
 	private static void moveClockTo(String shanghaiTime) {

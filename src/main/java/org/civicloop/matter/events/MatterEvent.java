@@ -87,12 +87,12 @@ public sealed interface MatterEvent {
 	record Repeated(Ref matter, Instant at, String stage, String channel, String caller, String description) implements MatterEvent {
 	}
 
-	/** 黄灯: most of a step's time limit has passed. */
-	record Warned(Ref matter, Instant at, String stage, String department, Instant due) implements MatterEvent {
+	/** 黄灯: most of a step's time limit has passed; {@code assignee} holds the step's task, if anyone claimed it. */
+	record Warned(Ref matter, Instant at, String stage, String department, Instant due, String assignee) implements MatterEvent {
 	}
 
-	/** 红灯 / 催办: a step's time limit has passed. */
-	record Urged(Ref matter, Instant at, String stage, String department, Instant due) implements MatterEvent {
+	/** 红灯 / 催办: a step's time limit has passed; {@code assignee} holds the step's task, if anyone claimed it. */
+	record Urged(Ref matter, Instant at, String stage, String department, Instant due, String assignee) implements MatterEvent {
 	}
 
 }

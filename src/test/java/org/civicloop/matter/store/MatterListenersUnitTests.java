@@ -52,7 +52,7 @@ class MatterListenersUnitTests {
 		timeline.on(new MatterEvent.Routed(ref, AT.plusSeconds(1), "dept-transport", List.of("dept-urban")));
 		timeline.on(new MatterEvent.Offered(ref, AT.plusSeconds(2), "sign-for", "dept-transport", null, "签收", AT.plus(Duration.ofHours(4))));
 		timeline.on(new MatterEvent.Returned(ref, AT.plusSeconds(3), "dept-transport", "transport.he", "not-our-function", "属于城管"));
-		timeline.on(new MatterEvent.Warned(ref, AT.plusSeconds(4), "sign-for", "dept-transport", AT.plus(Duration.ofHours(4))));
+		timeline.on(new MatterEvent.Warned(ref, AT.plusSeconds(4), "sign-for", "dept-transport", AT.plus(Duration.ofHours(4)), null));
 		timeline.on(new MatterEvent.Closed(ref, AT.plusSeconds(5), "dept-transport", "basically-satisfied"));
 		timeline.on(new MatterEvent.Evaluated(ref, AT.plusSeconds(6), "basically-satisfied", false, "灯还是暗"));
 

@@ -42,8 +42,16 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 
 	}
 
-	/** A group of cadres: a department, an office, a committee or a role. */
-	public record Office(String id, String name) {
+	/**
+	 * A group of cadres: a department, an office, a committee or a role; {@code head} is the account of its
+	 * head (负责人), told when one of its matters is overdue, if the directory names one.
+	 */
+	public record Office(String id, String name, String head) {
+
+		public Office(String id, String name) {
+			this(id, name, null);
+		}
+
 	}
 
 	public record Cadre(String id, String name, String email, List<String> groups) {
@@ -130,6 +138,12 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 		}
 		roles.forEach(role -> offices.put(role, county.id()));
 		return offices;
+	}
+
+	/** The head of a department or office, if the directory names one. */
+	public java.util.Optional<String> head(String groupId) {
+		return offices().keySet().stream().filter(office -> office.id().equals(groupId) && office.head() != null)
+			.map(Office::head).findFirst();
 	}
 
 	/** The display name of a group id, or the id itself when the directory does not know it. */

@@ -1,0 +1,96 @@
+package org.civicloop.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.civicloop.matter.Labels;
+import org.civicloop.matter.MatterProperties;
+import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.organization.People;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people when a limit nears or passes. At the warning (黄灯): whoever holds the stage's task, or
+ * every member of the department it is offered to while nobody has claimed it. At the deadline (催办/红灯):
+ * the same, and the department's head. Each gets an inbox entry and, where configured, an e-mail and a
+ * message to each webhook, written in the transaction of the timer that fired, once per matter, kind, stage,
+ * deadline and recipient. Texts are Chinese and name the matter by tracking number only.
+ */
+@Component
+class DeadlineNotices {
+
+	private static final Map<String, String> STAGE = Map.of("sign-for", "签收", "handle", "办理");
+
+	private static final Map<String, String> ACTION = Map.of("sign-for", "签收（或退单）", "handle", "办理并报结");
+
+	private final Notifications notifications;
+
+	private final People people;
+
+	private final NotificationProperties properties;
+
+	private final ObjectProvider<JavaMailSender> mail;
+
+	private final ZoneId zone;
+
+	private final Clock clock;
+
+	DeadlineNotices(Notifications notifications, People people, NotificationProperties properties, ObjectProvider<JavaMailSender> mail,
+			MatterProperties matters, Clock clock) {
+		this.notifications = notifications;
+		this.people = people;
+		this.properties = properties;
+		this.mail = mail;
+		this.zone = matters.zone();
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(MatterEvent.Warned warned) {
+		notify("warning", warned.matter(), warned.stage(), warned.department(), warned.due(), warned.assignee());
+	}
+
+	@EventListener
+	void on(MatterEvent.Urged urged) {
+		notify("urge", urged.matter(), urged.stage(), urged.department(), urged.due(), urged.assignee());
+	}
+
+	private void notify(String kind, MatterEvent.Ref matter, String stage, String department, Instant due, String assignee) {
+		Set<String> recipients = new LinkedHashSet<>(assignee != null ? List.of(assignee) : people.members(department));
+		if (kind.equals("urge")) {
+			people.head(department).ifPresent(recipients::add);
+		}
+		String stageName = STAGE.getOrDefault(stage, stage);
+		String limit = stageName + "时限 " + Labels.time(due, zone);
+		boolean urge = kind.equals("urge");
+		String title = (urge ? "【已超期·催办】" : "【即将超期】") + matter.trackingNo() + " " + limit;
+		String body = "工单 " + matter.trackingNo() + "（" + people.name(department) + "）" + limit + (urge ? " 已过，请立即" : " 即将到期，请尽快")
+				+ ACTION.getOrDefault(stage, "办理") + "。详情请在任务列表（Tasklist）中查看。";
+		for (String recipient : recipients) {
+			String key = matter.id() + ":" + kind + ":" + stage + ":" + due.getEpochSecond() + ":" + recipient;
+			notifications.add(new Notifications.Notice(key, recipient, matter.id(), matter.trackingNo(), kind, stage, due, title, body),
+					channels(recipient), clock.instant(), Instant.now());
+		}
+	}
+
+	/** The outside channels of a recipient: e-mail when it is on and they have an address, and every webhook. */
+	private List<String> channels(String recipient) {
+		var channels = new ArrayList<String>();
+		if (mail.getIfAvailable() != null && people.email(recipient).isPresent()) {
+			channels.add(NotificationSender.EMAIL);
+		}
+		properties.webhooks().forEach(webhook -> channels.add(webhook.channel()));
+		return channels;
+	}
+
+}

@@ -47,6 +47,14 @@ public class Deadlines {
 	}
 
 	/**
+	 * A limit moved by an extension: due {@code extension} after the old due date, warning when
+	 * {@code warn-at-fraction} of the extension has passed.
+	 */
+	public Schedule extend(Instant oldDue, TimeLimit extension) {
+		return new Schedule(calendar.after(oldDue, extension, properties.warnAtFraction()), calendar.due(oldDue, extension));
+	}
+
+	/**
 	 * Reads one limit of the {@code time-limits} decision result the process holds: {@code <stage>Limit} and
 	 * {@code <stage>Unit}. A table deployed before limits had units gave {@code signForHours} and
 	 * {@code handleDays}: those count in natural hours and days, as they did.

@@ -19,14 +19,14 @@ public record Matter(long id, String trackingNo, String publicId, String process
 	 * registered, when the step it waits at is due, when it was closed and how the citizen rated it.
 	 */
 	public record Progress(String stage, String leadDepartment, List<String> coDepartments, Instant registeredAt,
-			Instant dueAt, Instant closedAt, String satisfaction) {
+			Instant dueAt, Instant closedAt, String satisfaction, int extensions) {
 
 		public Progress {
 			coDepartments = coDepartments == null ? List.of() : List.copyOf(coDepartments);
 		}
 
 		static Progress registered(Instant at) {
-			return new Progress("registered", null, List.of(), at, null, null, null);
+			return new Progress("registered", null, List.of(), at, null, null, null, 0);
 		}
 
 	}

@@ -144,6 +144,12 @@ public class Matters {
 			.param("due", due == null ? null : Timestamp.from(due)).param("id", id).update();
 	}
 
+	/** The handling limit moved to {@code due} by an extension the dispatch centre granted. */
+	public void extended(long id, Instant due) {
+		jdbc.sql("update matter set due_at = :due, extensions = extensions + 1 where id = :id")
+			.param("due", Timestamp.from(due)).param("id", id).update();
+	}
+
 	/** The departments that handle the matter now: the lead and any co-handling ones. */
 	public void handledBy(long id, String lead, java.util.List<String> coDepartments) {
 		jdbc.sql("update matter set lead_department = :dept, co_departments = :co where id = :id")
@@ -182,7 +188,8 @@ public class Matters {
 				split(rs.getString("attachments"), "\n"));
 		var progress = new Matter.Progress(rs.getString("stage"), rs.getString("lead_department"),
 				split(rs.getString("co_departments"), ","), instant(rs.getTimestamp("registered_at")),
-				instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("closed_at")), rs.getString("satisfaction"));
+				instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("closed_at")), rs.getString("satisfaction"),
+				rs.getInt("extensions"));
 		return new Matter(rs.getLong("id"), rs.getString("tracking_no"), rs.getString("public_id"),
 				rs.getString("process_instance_id"), report, rs.getString("registered_by"), progress);
 	}

@@ -62,6 +62,9 @@ class TasklistFilters implements ApplicationRunner {
 		ensure("待回访", "Return visits: ask the citizen about satisfaction", -4, "#5cb85c",
 				tasks.createTaskQuery().taskDefinitionKey("task_returnVisit").taskCandidateGroupInExpression(MY_GROUPS)
 					.orderByTaskCreateTime().asc());
+		ensure("待审批延期", "Handlers' requests for more time (延期): approve or refuse", -3, "#8e44ad",
+				tasks.createTaskQuery().taskDefinitionKey("task_approveExtension").taskCandidateGroupInExpression(MY_GROUPS)
+					.orderByTaskCreateTime().asc());
 	}
 
 	private void ensure(String name, String description, int priority, String color, TaskQuery query) {

@@ -38,7 +38,8 @@ final class WorkRules {
 			MatterHandling.Stages.REVIEW, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
 			MatterHandling.Stages.RETURN_VISIT, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
 			MatterHandling.Stages.REDISPATCH, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
-			MatterHandling.Stages.CO_HANDLE, Map.of("candidateGroups", "${coDepartment}"));
+			MatterHandling.Stages.CO_HANDLE, Map.of("candidateGroups", "${coDepartment}"),
+			MatterHandling.Stages.EXTENSION, Map.of("candidateGroups", Roles.DISPATCH_CENTRE));
 
 	private static final List<String> PERFORMER_ATTRIBUTES = List.of("assignee", "candidateGroups", "candidateUsers");
 

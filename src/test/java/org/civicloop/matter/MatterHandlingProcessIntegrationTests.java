@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
+import org.civicloop.Http;
 import org.civicloop.matter.engine.MatterProcess;
 import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.matter.store.Timeline;
@@ -43,6 +44,9 @@ import static org.civicloop.matter.model.MatterHandling.Tasks.*;
 class MatterHandlingProcessIntegrationTests {
 
 	private static final Instant MONDAY_9AM = Instant.parse("2026-11-30T01:00:00Z");
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	@Autowired
 	MatterProcess process;
@@ -199,7 +203,7 @@ class MatterHandlingProcessIntegrationTests {
 
 		moveClockTo("2026-11-30T11:59");
 		assertThat(dueTimers(instance)).isEmpty();
-		assertThat(inFilter("transport.he", "即将超期")).isEmpty();
+		assertThat(inFilter("transport.he", "即将超期")).extracting(Task::getProcessInstanceId).doesNotContain(instance.getId());
 		moveClockTo("2026-11-30T12:01"); // three quarters of the limit: 3 office hours
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).contains(Timeline.Kind.WARNING).doesNotContain(Timeline.Kind.URGE);
@@ -256,6 +260,56 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(runtime.getVariable(instance.getId(), "handleDueText")).isEqualTo("2026-10-13 16:00");
 		// the warning after 26¼ office hours: Wednesday 1½, 10-08 7, 10-09 7, 10-10 7, then 3¾ on Monday 10-12
 		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-10-12T14:15"), shanghai("2026-10-13T16:00"));
+	}
+
+	@Test
+	void anApprovedExtensionMovesTheHandlingLimitAndItsTimersSoTheOldMomentsNeverFire() throws Exception {
+		Matter matter = process.register(roadDamageInTown(), "operator"); // Monday 2026-11-30 09:00
+		ProcessInstance instance = instanceOf(matter);
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		assertThat(task(matter, HANDLE).getDueDate()).as("5 working days").isEqualTo(shanghai("2026-12-04T17:30"));
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-03T15:45"), shanghai("2026-12-04T17:30"));
+
+		moveClockTo("2026-12-02T10:00");
+		var http = new Http(port);
+		String path = "/api/matters/" + matter.trackingNo() + "/extension-requests";
+		assertThat(http.postJson("transport.he", path, "{\"workingDays\": 0, \"reason\": \"短\"}").body())
+			.contains("workingDays", "reason");
+		assertThat(http.postJson("urban.wang", path, "{\"workingDays\": 3, \"reason\": \"需协调供电部门停电施工\"}").statusCode())
+			.as("a department that does not handle it does not see it").isEqualTo(404);
+		assertThat(http.postJson("dispatcher", path, "{\"workingDays\": 3, \"reason\": \"需协调供电部门停电施工\"}").statusCode())
+			.as("only the handler asks").isEqualTo(403);
+		assertThat(openTasks(matter)).doesNotContain(MatterHandling.Tasks.APPROVE_EXTENSION);
+		assertThat(http.postJson("transport.he", path, "{\"workingDays\": 3, \"reason\": \"需协调供电部门停电施工\"}").statusCode())
+			.isEqualTo(202);
+		assertThat(http.postJson("transport.he", path, "{\"workingDays\": 2, \"reason\": \"再申请一次\"}").statusCode())
+			.as("one request at a time").isEqualTo(409);
+		assertThat(task(matter, MatterHandling.Tasks.APPROVE_EXTENSION)).hasCandidateGroup("dispatch-centre");
+		assertThat(instance).isWaitingAt(HANDLE, MatterHandling.Tasks.APPROVE_EXTENSION);
+
+		doAs("dispatcher", task(matter, MatterHandling.Tasks.APPROVE_EXTENSION),
+				Map.of("extensionDecision", "approve", "extensionDays", 3, "extensionNote", "同意，需停电施工"));
+		// three working days from the old due date, Friday 17:30: Monday to Wednesday; the warning after 15¾ office hours
+		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(shanghai("2026-12-09T17:30"));
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-09T10:45"), shanghai("2026-12-09T17:30"));
+		assertThat(runtime.getVariable(instance.getId(), "handleDueText")).isEqualTo("2026-12-09 17:30");
+		moveClockTo("2026-12-04T17:31");
+		assertThat(dueTimers(instance)).as("the old warning and urge are gone").isEmpty();
+		moveClockTo("2026-12-09T10:46");
+		fireDueTimers(instance);
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.EXTENSION_REQUESTED, Timeline.Kind.EXTENSION_APPROVED,
+				Timeline.Kind.EXTENDED, Timeline.Kind.WARNING).doesNotContain(Timeline.Kind.URGE);
+		Matter extended = matters.byId(matter.id()).orElseThrow();
+		assertThat(extended.progress().extensions()).isEqualTo(1);
+		assertThat(extended.progress().dueAt()).isEqualTo(shanghai("2026-12-09T17:30").toInstant());
+		assertThat(extended.progress().stage()).isEqualTo("handle");
+
+		process.requestExtension(matter.trackingNo(), "transport.he", 5, "仍需等待材料");
+		doAs("dispatcher", task(matter, MatterHandling.Tasks.APPROVE_EXTENSION),
+				Map.of("extensionDecision", "refuse", "extensionNote", "不同意，请按期办结"));
+		assertThat(task(matter, HANDLE).getDueDate()).as("a refusal moves nothing").isEqualTo(shanghai("2026-12-09T17:30"));
+		assertThat(kinds(matter)).contains(Timeline.Kind.EXTENSION_REFUSED);
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().extensions()).isEqualTo(1);
 	}
 
 	@Test
@@ -368,6 +422,10 @@ class MatterHandlingProcessIntegrationTests {
 			.filter(task -> task.getTaskDefinitionKey().equals(key)).toList();
 		assertThat(open).as("open %s tasks of %s", key, matter.trackingNo()).hasSize(1);
 		return open.get(0);
+	}
+
+	private List<String> openTasks(Matter matter) {
+		return process.openTasks(matter.trackingNo()).stream().map(Task::getTaskDefinitionKey).toList();
 	}
 
 	private ProcessInstance instanceOf(Matter matter) {

@@ -162,6 +162,63 @@ public class MatterProcess {
 			.correlateWithResult());
 	}
 
+	/**
+	 * The handler asks for more time (延期): the {@code ExtensionRequested} message opens the dispatch centre's
+	 * 审批延期 task beside handling, which goes on. Only the cadre who holds the handling task may ask, and only
+	 * while no earlier request waits for its answer.
+	 */
+	@Transactional
+	public void requestExtension(String trackingNo, String cadre, int workingDays, String reason) {
+		// the application looks: a caller's own grants would hide the tasks of others
+		Task handling = engine.asApplication(() -> tasks.createTaskQuery().processInstanceBusinessKey(trackingNo)
+			.taskDefinitionKey(MatterHandling.Tasks.HANDLE).singleResult());
+		if (handling == null) {
+			throw new NoExtensionNow("Matter " + trackingNo + " is not in handling: only a matter being handled can be given more time");
+		}
+		if (!cadre.equals(handling.getAssignee())) {
+			throw new NotTheHandler("Only the cadre handling matter " + trackingNo + " asks for more time");
+		}
+		if (engine.asApplication(() -> tasks.createTaskQuery().processInstanceBusinessKey(trackingNo)
+			.taskDefinitionKey(MatterHandling.Tasks.APPROVE_EXTENSION).count()) > 0) {
+			throw new NoExtensionNow("An earlier request for more time on matter " + trackingNo + " waits for the dispatch centre's answer");
+		}
+		Matter matter = matters.byTrackingNo(trackingNo).orElseThrow();
+		events.publishEvent(new MatterEvent.ExtensionRequested(MatterEvents.ref(matter), clock.instant(),
+				matter.progress().leadDepartment(), cadre, workingDays, reason));
+		try {
+			// checked above: the caller handles the matter; the request itself is the application's to deliver
+			engine.asApplication(() -> MatterVariables.asApplication(() -> runtime.createMessageCorrelation(MatterHandling.MESSAGE_EXTENSION_REQUESTED)
+				.processInstanceBusinessKey(trackingNo)
+				.setVariable(EXTENSION_DAYS_REQUESTED, workingDays)
+				.setVariable(EXTENSION_DAYS, workingDays)
+				.setVariable(EXTENSION_REASON, reason)
+				.setVariable(EXTENSION_DECISION, null)
+				.setVariable(EXTENSION_NOTE, null)
+				.correlateWithResult()));
+		}
+		catch (MismatchingMessageCorrelationException noStep) {
+			throw new NoExtensionNow("The process of matter " + trackingNo + " has no step for extensions");
+		}
+	}
+
+	/** Someone other than the cadre handling the matter asked for more time. */
+	public static final class NotTheHandler extends RuntimeException {
+
+		NotTheHandler(String message) {
+			super(message);
+		}
+
+	}
+
+	/** The matter cannot be given more time now: it is not in handling, or a request waits already. */
+	public static final class NoExtensionNow extends RuntimeException {
+
+		NoExtensionNow(String message) {
+			super(message);
+		}
+
+	}
+
 	/** The open tasks of a matter, oldest first. */
 	public List<Task> openTasks(String trackingNo) {
 		return tasks.createTaskQuery().processInstanceBusinessKey(trackingNo).orderByTaskCreateTime().asc().list();

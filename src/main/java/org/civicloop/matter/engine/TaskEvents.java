@@ -127,6 +127,11 @@ class TaskEvents {
 			}
 			case MatterHandling.Stages.RETURN_VISIT -> events.publishEvent(new MatterEvent.Visited(matter, at, department, actor,
 					text(task, SATISFACTION), "yes".equals(task.getVariable(RESOLVED)), text(task, VISIT_NOTE)));
+			case MatterHandling.Stages.EXTENSION -> {
+				boolean approved = "approve".equals(task.getVariable(EXTENSION_DECISION));
+				int days = approved && task.getVariable(EXTENSION_DAYS) instanceof Number granted ? granted.intValue() : 0;
+				events.publishEvent(new MatterEvent.ExtensionDecided(matter, at, actor, approved, days, text(task, EXTENSION_NOTE)));
+			}
 			default -> events.publishEvent(new MatterEvent.StepDone(matter, at, stage, department, actor, task.getName()));
 		}
 	}

@@ -87,6 +87,18 @@ public sealed interface MatterEvent {
 	record Repeated(Ref matter, Instant at, String stage, String channel, String caller, String description) implements MatterEvent {
 	}
 
+	/** 申请延期: the handler asks the dispatch centre for more working days, with a reason. */
+	record ExtensionRequested(Ref matter, Instant at, String department, String cadre, int days, String reason) implements MatterEvent {
+	}
+
+	/** The dispatch centre's answer to a request for more time: {@code days} granted, or refused. */
+	record ExtensionDecided(Ref matter, Instant at, String cadre, boolean approved, int days, String note) implements MatterEvent {
+	}
+
+	/** 延期: a stage's limit moved to {@code due}; its warning and urge now fire by the new limit. */
+	record Extended(Ref matter, Instant at, String stage, String department, int days, Instant due) implements MatterEvent {
+	}
+
 	/** 黄灯: most of a step's time limit has passed; {@code assignee} holds the step's task, if anyone claimed it. */
 	record Warned(Ref matter, Instant at, String stage, String department, Instant due, String assignee) implements MatterEvent {
 	}

@@ -9,6 +9,9 @@ public final class MatterHandling {
 
 	public static final String MESSAGE_CITIZEN_EVALUATION = "CitizenEvaluation";
 
+	/** The handler asks for more time: the dispatch centre approves or refuses it while handling goes on. */
+	public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+
 	/** The extension property that names the closed-loop stage of a user task. */
 	public static final String STAGE_PROPERTY = "civicloop.stage";
 
@@ -80,6 +83,9 @@ public final class MatterHandling {
 
 		public static final String RETURN_VISIT = "return-visit";
 
+		/** The dispatch centre's decision on a handler's request for more time (延期). */
+		public static final String EXTENSION = "extension";
+
 		private Stages() {
 		}
 
@@ -96,7 +102,8 @@ public final class MatterHandling {
 			Stages.HANDLE, java.util.Set.of(Vars.HANDLING_RESULT, Vars.HANDLING_REPLY),
 			Stages.CO_HANDLE, java.util.Set.of(Vars.CO_HANDLING_REPLY),
 			Stages.REVIEW, java.util.Set.of(Vars.REVIEW_DECISION, Vars.REVIEW_NOTE),
-			Stages.RETURN_VISIT, java.util.Set.of(Vars.SATISFACTION, Vars.RESOLVED, Vars.VISIT_NOTE));
+			Stages.RETURN_VISIT, java.util.Set.of(Vars.SATISFACTION, Vars.RESOLVED, Vars.VISIT_NOTE),
+			Stages.EXTENSION, java.util.Set.of(Vars.EXTENSION_DECISION, Vars.EXTENSION_DAYS, Vars.EXTENSION_NOTE));
 
 	/** Element ids of the user tasks. */
 	public static final class Tasks {
@@ -112,6 +119,8 @@ public final class MatterHandling {
 		public static final String REVIEW = "task_review";
 
 		public static final String RETURN_VISIT = "task_returnVisit";
+
+		public static final String APPROVE_EXTENSION = "task_approveExtension";
 
 		private Tasks() {
 		}
@@ -210,6 +219,17 @@ public final class MatterHandling {
 		public static final String RESOLVED = "resolved";
 
 		public static final String VISIT_NOTE = "visitNote";
+
+		/** Working days the handler asked for; {@link #EXTENSION_DAYS} is what the dispatch centre grants. */
+		public static final String EXTENSION_DAYS_REQUESTED = "extensionDaysRequested";
+
+		public static final String EXTENSION_REASON = "extensionReason";
+
+		public static final String EXTENSION_DECISION = "extensionDecision";
+
+		public static final String EXTENSION_DAYS = "extensionDays";
+
+		public static final String EXTENSION_NOTE = "extensionNote";
 
 		public static final String REWORK_COUNT = "reworkCount";
 

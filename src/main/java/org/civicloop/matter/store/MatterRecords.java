@@ -2,6 +2,7 @@ package org.civicloop.matter.store;
 
 import org.civicloop.matter.Matters;
 import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.model.MatterHandling;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,17 @@ class MatterRecords {
 		matters.handledBy(routed.matter().id(), routed.leadDepartment(), routed.coDepartments());
 	}
 
+	/** A matter moves on with each stage's task; the dispatch centre's decision on an extension is beside the loop. */
 	@EventListener
 	void on(MatterEvent.Offered offered) {
-		matters.movedTo(offered.matter().id(), offered.stage(), offered.due());
+		if (!MatterHandling.Stages.EXTENSION.equals(offered.stage())) {
+			matters.movedTo(offered.matter().id(), offered.stage(), offered.due());
+		}
+	}
+
+	@EventListener
+	void on(MatterEvent.Extended extended) {
+		matters.extended(extended.matter().id(), extended.due());
 	}
 
 	@EventListener

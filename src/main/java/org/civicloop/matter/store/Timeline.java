@@ -117,6 +117,17 @@ public class Timeline {
 			return new Entry(Kind.WARNING, e.at(), e.stage(), e.department(), null,
 					"临近时限预警（黄灯），时限 " + shown(e.due()));
 		}
+		if (event instanceof MatterEvent.ExtensionRequested e) {
+			return new Entry(Kind.EXTENSION_REQUESTED, e.at(), Stages.HANDLE, e.department(), e.cadre(),
+					"申请延期 " + e.days() + " 个工作日：" + e.reason());
+		}
+		if (event instanceof MatterEvent.ExtensionDecided e) {
+			return new Entry(e.approved() ? Kind.EXTENSION_APPROVED : Kind.EXTENSION_REFUSED, e.at(), Stages.EXTENSION,
+					Roles.DISPATCH_CENTRE, e.cadre(), (e.approved() ? "同意延期 " + e.days() + " 个工作日：" : "不同意延期：") + e.note());
+		}
+		if (event instanceof MatterEvent.Extended e) {
+			return new Entry(Kind.EXTENDED, e.at(), e.stage(), e.department(), null, "时限顺延至 " + shown(e.due()));
+		}
 		if (event instanceof MatterEvent.Urged e) {
 			return new Entry(Kind.URGE, e.at(), e.stage(), e.department(), null, "已到期催办（红灯），时限 " + shown(e.due()));
 		}
@@ -152,7 +163,8 @@ public class Timeline {
 	public enum Kind {
 
 		REGISTERED, REPEATED, ROUTED, TASK_CREATED, CLAIMED, SIGNED, RETURNED, REDISPATCHED, HANDLED, CO_HANDLED, SENT_BACK,
-		ACCEPTED, VISITED, CITIZEN_EVALUATED, REWORK, WARNING, URGE, CLOSED
+		ACCEPTED, VISITED, CITIZEN_EVALUATED, REWORK, WARNING, URGE, EXTENSION_REQUESTED, EXTENSION_APPROVED,
+		EXTENSION_REFUSED, EXTENDED, CLOSED
 
 	}
 

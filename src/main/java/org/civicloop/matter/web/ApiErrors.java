@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import org.civicloop.matter.Intake;
 import org.civicloop.matter.NewMatter;
+import org.civicloop.matter.engine.MatterProcess;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,16 @@ class ApiErrors {
 		Map<String, String> errors = new TreeMap<>(invalid.problems());
 		problem.setProperty("errors", errors);
 		return problem;
+	}
+
+	@ExceptionHandler(MatterProcess.NotTheHandler.class)
+	ProblemDetail notTheHandler(MatterProcess.NotTheHandler refused) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, refused.getMessage());
+	}
+
+	@ExceptionHandler(MatterProcess.NoExtensionNow.class)
+	ProblemDetail noExtensionNow(MatterProcess.NoExtensionNow refused) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
 	}
 
 	@ExceptionHandler(Intake.KeyInFlight.class)

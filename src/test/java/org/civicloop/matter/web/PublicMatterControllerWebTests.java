@@ -56,7 +56,7 @@ class PublicMatterControllerWebTests {
 			new NewMatter("hotline", "complaint", "noise", "normal", "夜间施工噪声扰民", "hebin", "河滨路1号", "LW-HB-01",
 					new Contact("张三", "13900001111")),
 			"operator", new Matter.Progress("return-visit", "dept-urban", List.of(), Instant.parse("2026-11-30T01:00:00Z"),
-					null, null, null));
+					null, null, null, 0));
 
 	@Autowired
 	MockMvc mvc;

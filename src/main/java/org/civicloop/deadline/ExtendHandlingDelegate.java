@@ -14,6 +14,8 @@ import org.civicloop.matter.events.MatterEvent;
 import org.civicloop.matter.events.MatterEvents;
 import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.system.EngineWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -25,11 +27,13 @@ import static org.civicloop.matter.model.MatterHandling.Vars.*;
  * counted from the old due date by the calendar. The due date of the handling and co-handling tasks moves,
  * and so do the handling timers still waiting — the warning to {@code warn-at-fraction} of the granted days
  * past the old due date, the urge to the new one — so the old moments never fire. A warning that already
- * fired does not fire again. Runs as the application: the dispatcher who approved may decide, not reschedule
- * the engine's jobs.
+ * fired does not fire again. An approval that comes after handling finished moves nothing. Runs as the
+ * application: the dispatcher who approved may decide, not reschedule the engine's jobs.
  */
 @Component("extendHandlingDelegate")
 class ExtendHandlingDelegate implements JavaDelegate {
+
+	private static final Logger log = LoggerFactory.getLogger(ExtendHandlingDelegate.class);
 
 	private final Deadlines deadlines;
 
@@ -50,6 +54,13 @@ class ExtendHandlingDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		if (!(execution.getVariable(EXTENSION_DAYS) instanceof Number granted) || granted.intValue() < 1) {
 			throw new IllegalStateException("an approved extension needs extensionDays of at least 1");
+		}
+		TaskService tasks = execution.getProcessEngineServices().getTaskService();
+		boolean handling = engine.asApplication(() -> tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+			.taskDefinitionKey(MatterHandling.Tasks.HANDLE).count() > 0);
+		if (!handling) {
+			log.info("Matter {}: extension approved after handling finished; no limit to move", execution.getVariable(TRACKING_NO));
+			return;
 		}
 		var limit = new TimeLimit(granted.intValue(), LimitUnit.WORKING_DAYS);
 		Instant oldDue = ((Date) execution.getVariable(HANDLE_DUE)).toInstant();

@@ -22,6 +22,11 @@ final class BenchApp {
 	}
 
 	static ConfigurableApplicationContext start(String db) {
+		return start(db, Map.of());
+	}
+
+	/** With further settings over the benchmark's own, such as the job executor's. */
+	static ConfigurableApplicationContext start(String db, Map<String, Object> more) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("server.port", "0");
 		settings.put("civicloop.matter.demo-matters", "0");
@@ -38,6 +43,7 @@ final class BenchApp {
 			settings.put("spring.datasource.url", "jdbc:h2:file:"
 					+ Path.of(System.getProperty("bench.h2.dir", "target/bench-h2")).toAbsolutePath() + "/civicloop");
 		}
+		settings.putAll(more);
 		// as command-line arguments: they outrank application.yml and the environment
 		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
 		return new SpringApplication(CivicLoopApplication.class).run(arguments);

@@ -313,6 +313,22 @@ class MatterHandlingProcessIntegrationTests {
 	}
 
 	@Test
+	void anExtensionApprovedAfterHandlingFinishedMovesNothing() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		process.requestExtension(matter.trackingNo(), "transport.he", 2, "等待供电部门配合");
+		doAs("transport.he", task(matter, HANDLE), handled());
+
+		doAs("dispatcher", task(matter, MatterHandling.Tasks.APPROVE_EXTENSION),
+				Map.of("extensionDecision", "approve", "extensionDays", 2, "extensionNote", "同意"));
+		assertThat(openTasks(matter)).containsExactly(REVIEW);
+		Matter reviewed = matters.byId(matter.id()).orElseThrow();
+		assertThat(reviewed.progress().extensions()).isZero();
+		assertThat(reviewed.progress().stage()).isEqualTo("review");
+		assertThat(kinds(matter)).contains(Timeline.Kind.EXTENSION_APPROVED).doesNotContain(Timeline.Kind.EXTENDED);
+	}
+
+	@Test
 	void coDepartmentsHandleInParallelWithTheLead() {
 		Matter matter = process.register(garbageInVillage(), "operator");
 		ProcessInstance instance = instanceOf(matter);

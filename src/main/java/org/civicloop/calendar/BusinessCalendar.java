@@ -59,7 +59,7 @@ public class BusinessCalendar {
 		this.snapshot = read();
 		List<Integer> missing = withoutData();
 		if (!missing.isEmpty()) {
-			log.warn("The calendar holds no holidays for {}: counted with weekends only until they are loaded (PUT /api/calendar/years/{{year}})",
+			log.warn("The calendar holds no holidays for {}: counted with weekends only until they are loaded (PUT /api/calendar/years/{year})",
 					missing);
 		}
 	}

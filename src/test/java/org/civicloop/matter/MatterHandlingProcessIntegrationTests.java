@@ -1,6 +1,5 @@
 package org.civicloop.matter;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -42,6 +41,8 @@ import static org.civicloop.matter.model.MatterHandling.Tasks.*;
  */
 @CivicLoopTest
 class MatterHandlingProcessIntegrationTests {
+
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
 	private static final Instant MONDAY_9AM = Instant.parse("2026-11-30T01:00:00Z");
 
@@ -287,6 +288,9 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(task(matter, MatterHandling.Tasks.APPROVE_EXTENSION)).hasCandidateGroup("dispatch-centre");
 		assertThat(instance).isWaitingAt(HANDLE, MatterHandling.Tasks.APPROVE_EXTENSION);
 
+		assertThatThrownBy(() -> doAs("dispatcher", task(matter, MatterHandling.Tasks.APPROVE_EXTENSION),
+				Map.of("extensionDecision", "approve", "extensionDays", 31, "extensionNote", "同意")))
+			.as("at most 30 working days").hasMessageContaining("extensionDays");
 		doAs("dispatcher", task(matter, MatterHandling.Tasks.APPROVE_EXTENSION),
 				Map.of("extensionDecision", "approve", "extensionDays", 3, "extensionNote", "同意，需停电施工"));
 		// three working days from the old due date, Friday 17:30: Monday to Wednesday; the warning after 15¾ office hours
@@ -299,6 +303,7 @@ class MatterHandlingProcessIntegrationTests {
 		fireDueTimers(instance);
 		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.EXTENSION_REQUESTED, Timeline.Kind.EXTENSION_APPROVED,
 				Timeline.Kind.EXTENDED, Timeline.Kind.WARNING).doesNotContain(Timeline.Kind.URGE);
+		assertThat(JSON.readTree(http.get("dispatcher", "/api/matters/" + matter.trackingNo()).body()).path("extensions").asInt()).isEqualTo(1);
 		Matter extended = matters.byId(matter.id()).orElseThrow();
 		assertThat(extended.progress().extensions()).isEqualTo(1);
 		assertThat(extended.progress().dueAt()).isEqualTo(shanghai("2026-12-09T17:30").toInstant());
@@ -306,7 +311,7 @@ class MatterHandlingProcessIntegrationTests {
 
 		process.requestExtension(matter.trackingNo(), "transport.he", 5, "仍需等待材料");
 		doAs("dispatcher", task(matter, MatterHandling.Tasks.APPROVE_EXTENSION),
-				Map.of("extensionDecision", "refuse", "extensionNote", "不同意，请按期办结"));
+				Map.of("extensionDecision", "refuse", "extensionDays", 5, "extensionNote", "不同意，请按期办结"));
 		assertThat(task(matter, HANDLE).getDueDate()).as("a refusal moves nothing").isEqualTo(shanghai("2026-12-09T17:30"));
 		assertThat(kinds(matter)).contains(Timeline.Kind.EXTENSION_REFUSED);
 		assertThat(matters.byId(matter.id()).orElseThrow().progress().extensions()).isEqualTo(1);

@@ -1,7 +1,6 @@
 package org.civicloop.variant;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

@@ -29,15 +29,19 @@ class TaskForms {
 
 	/**
 	 * One input field: required unless shown only on a condition, one of {@code values} when the form lists
-	 * them, at most {@code maxLength} characters when it says so.
+	 * them, at most {@code maxLength} characters when it says so; a number field takes a number within its
+	 * {@code min} and {@code max}, a whole one when it allows no decimal digits.
 	 */
-	record Field(String key, boolean required, Set<String> values, Integer minLength, Integer maxLength) {
+	record Field(String key, boolean required, Set<String> values, Integer minLength, Integer maxLength, Bounds number) {
 
 		/** What is wrong with a value entered in this field, or {@code null}. */
 		String problem(Object value) {
 			String text = value == null ? "" : value.toString();
 			if (text.isBlank()) {
 				return required ? "is required" : null;
+			}
+			if (number != null) {
+				return number.problem(text);
 			}
 			if (!values.isEmpty() && !values.contains(text)) {
 				return "must be one of " + values;
@@ -47,6 +51,31 @@ class TaskForms {
 			}
 			if (minLength != null && text.strip().length() < minLength) {
 				return "needs at least " + minLength + " characters";
+			}
+			return null;
+		}
+
+	}
+
+	/** The bounds of a number field; null where the form sets none. */
+	record Bounds(java.math.BigDecimal min, java.math.BigDecimal max, boolean whole) {
+
+		String problem(String text) {
+			java.math.BigDecimal value;
+			try {
+				value = new java.math.BigDecimal(text.strip());
+			}
+			catch (NumberFormatException notANumber) {
+				return "must be a number";
+			}
+			if (whole && value.stripTrailingZeros().scale() > 0) {
+				return "must be a whole number";
+			}
+			if (min != null && value.compareTo(min) < 0) {
+				return "must be at least " + min.toPlainString();
+			}
+			if (max != null && value.compareTo(max) > 0) {
+				return "may be at most " + max.toPlainString();
 			}
 			return null;
 		}
@@ -86,11 +115,17 @@ class TaskForms {
 			var values = new java.util.LinkedHashSet<String>();
 			component.path("values").forEach(value -> values.add(value.path("value").asText()));
 			boolean conditional = component.has("conditional");
+			Bounds number = component.path("type").asText().equals("number") ? new Bounds(decimal(validate.path("min")),
+					decimal(validate.path("max")), component.path("decimalDigits").asInt(-1) == 0) : null;
 			fields.put(key, new Field(key, validate.path("required").asBoolean() && !conditional, Set.copyOf(values),
 					validate.has("minLength") ? validate.path("minLength").asInt() : null,
-					validate.has("maxLength") ? validate.path("maxLength").asInt() : null));
+					validate.has("maxLength") ? validate.path("maxLength").asInt() : null, number));
 		}
 		return Map.copyOf(fields);
+	}
+
+	private static java.math.BigDecimal decimal(JsonNode bound) {
+		return bound.isNumber() ? bound.decimalValue() : null;
 	}
 
 }

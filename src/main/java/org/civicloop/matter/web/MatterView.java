@@ -16,7 +16,7 @@ record MatterView(String trackingNo, String channel, String type, String categor
 		String urgency, String description, String unit, String unitName, Location location, String reporter,
 		String registeredBy, String operator, List<String> attachments, String stage, String leadDepartment,
 		String leadDepartmentName, List<String> coDepartments, Instant registeredAt, Instant dueAt, boolean overdue,
-		Instant closedAt, String satisfaction, List<Step> timeline) {
+		Instant closedAt, String satisfaction, int extensions, List<Step> timeline) {
 
 	record Location(String address, String gridCode, Double latitude, Double longitude) {
 	}
@@ -37,7 +37,7 @@ record MatterView(String trackingNo, String channel, String type, String categor
 				new Location(report.address(), report.gridCode(), report.latitude(), report.longitude()),
 				report.reporter().masked(), matter.registeredBy(), report.operatorId(), report.attachments(), progress.stage(),
 				lead, lead == null ? null : directory.officeName(lead), progress.coDepartments(), progress.registeredAt(),
-				progress.dueAt(), overdue, progress.closedAt(), progress.satisfaction(),
+				progress.dueAt(), overdue, progress.closedAt(), progress.satisfaction(), progress.extensions(),
 				entries.stream().map(entry -> new Step(entry.kind().name(), entry.at(), entry.stage(), entry.department(),
 						entry.department() == null ? null : directory.officeName(entry.department()), entry.actor(),
 						entry.note())).toList());

@@ -43,6 +43,19 @@ class MatterVariablesUnitTests {
 	}
 
 	@Test
+	void aNumberFieldTakesOnlyANumberWithinItsBounds() throws IOException {
+		var days = TaskForms.fields(new ObjectMapper().readTree(new File("forms/approve-extension.form"))).get("extensionDays");
+
+		assertThat(days.problem(3)).isNull();
+		assertThat(days.problem("30")).isNull();
+		assertThat(days.problem(31)).isEqualTo("may be at most 30");
+		assertThat(days.problem(0)).isEqualTo("must be at least 1");
+		assertThat(days.problem(2.5)).isEqualTo("must be a whole number");
+		assertThat(days.problem("three")).isEqualTo("must be a number");
+		assertThat(days.problem(null)).isEqualTo("is required");
+	}
+
+	@Test
 	void aUnitsOwnStepTakesTheFieldsOfItsFormButNoneTheApplicationKeepsOrAnotherStageDecides() {
 		assertThat(TaskCompletions.inputsOf("other", java.util.Set.of("verificationNote", "matterId", "satisfaction", "category",
 				"reporterPhone"))).containsExactly("verificationNote");

@@ -110,12 +110,13 @@ class ProcessModelIntegrationTests {
 		}
 		assertThat(byStage).containsKeys(REQUIRED_STAGES.toArray(String[]::new));
 		assertThat(byStage.get("sign-for").getId()).isEqualTo(MatterHandling.Tasks.SIGN_FOR);
-		for (String stage : List.of("sign-for", "handle")) {
+		for (var stage : Map.of("sign-for", 2, "handle", 3).keySet()) {
 			var timers = model.getModelElementsByType(BoundaryEvent.class).stream()
 				.filter(event -> event.getAttachedTo() == byStage.get(stage))
 				.filter(event -> !event.getChildElementsByType(TimerEventDefinition.class).isEmpty())
 				.toList();
-			assertThat(timers).as(stage + " timers").hasSize(2).allSatisfy(timer -> assertThat(timer.cancelActivity()).isFalse());
+			assertThat(timers).as(stage + " timers: warning, urge (and for handling, supervision)")
+				.hasSize(Map.of("sign-for", 2, "handle", 3).get(stage)).allSatisfy(timer -> assertThat(timer.cancelActivity()).isFalse());
 			assertThat(timers).extracting(BaseElement::getId).anyMatch(id -> id.endsWith("Warning"));
 		}
 		assertThat(model.getModelElementsByType(Process.class)).allSatisfy(

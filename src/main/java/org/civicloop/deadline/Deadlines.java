@@ -46,6 +46,16 @@ public class Deadlines {
 		return new Schedule(calendar.after(start, limit, properties.warnAtFraction()), calendar.due(start, limit));
 	}
 
+	/** When a handling limit due at {@code due} is supervised: the grace in working days after it. */
+	public Instant supervisedAt(Instant due) {
+		return calendar.due(due, new TimeLimit(properties.supervisionGraceWorkingDays(), LimitUnit.WORKING_DAYS));
+	}
+
+	/** A new limit of {@code limit} from now, as the supervisor sets it. */
+	public Schedule schedule(TimeLimit limit, Instant from) {
+		return new Schedule(calendar.after(from, limit, properties.warnAtFraction()), calendar.due(from, limit));
+	}
+
 	/**
 	 * A limit moved by an extension: due {@code extension} after the old due date, warning when
 	 * {@code warn-at-fraction} of the extension has passed.

@@ -21,7 +21,7 @@ public final class Labels {
 	private static final Map<String, String> STAGE = Map.ofEntries(Map.entry(Stages.REGISTERED, "已受理"),
 			Map.entry(Stages.ROUTED, "已派单"), Map.entry(Stages.SIGN_FOR, "待签收"), Map.entry(Stages.REDISPATCH, "改派中"),
 			Map.entry(Stages.HANDLE, "办理中"), Map.entry(Stages.CO_HANDLE, "协办中"), Map.entry(Stages.REVIEW, "审核中"),
-			Map.entry(Stages.RETURN_VISIT, "回访中"), Map.entry(Stages.REWORK, "重办中"), Map.entry(Stages.EXTENSION, "延期审批中"), Map.entry(Stages.CLOSED, "已办结"));
+			Map.entry(Stages.RETURN_VISIT, "回访中"), Map.entry(Stages.REWORK, "重办中"), Map.entry(Stages.EXTENSION, "延期审批中"), Map.entry(Stages.SUPERVISION, "督办中"), Map.entry(Stages.CLOSED, "已办结"));
 
 	private Labels() {
 	}

@@ -26,8 +26,18 @@ import org.springframework.core.io.Resource;
  */
 public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 
-	public record County(String id, String name, List<String> grids, Office dispatchCentre,
+	/**
+	 * The county: its dispatch centre, and its supervision office (督查室), which supervises the matters of
+	 * departments and towns still overdue after the grace; without one the dispatch centre does.
+	 */
+	public record County(String id, String name, List<String> grids, Office dispatchCentre, Office supervisionOffice,
 			List<Office> departments, List<Town> towns) {
+
+		/** The group that supervises (督办) departments and towns. */
+		public Office supervisor() {
+			return supervisionOffice != null ? supervisionOffice : dispatchCentre;
+		}
+
 	}
 
 	public record Town(String id, String name, Office office, List<Village> villages) {
@@ -131,6 +141,9 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 	public Map<Office, String> offices() {
 		var offices = new LinkedHashMap<Office, String>();
 		offices.put(county.dispatchCentre(), county.id());
+		if (county.supervisionOffice() != null) {
+			offices.put(county.supervisionOffice(), county.id());
+		}
 		county.departments().forEach(department -> offices.put(department, county.id()));
 		for (Town town : county.towns()) {
 			offices.put(town.office(), town.id());
@@ -138,6 +151,19 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 		}
 		roles.forEach(role -> offices.put(role, county.id()));
 		return offices;
+	}
+
+	/**
+	 * Who supervises (督办) a matter its lead still has overdue: the town's office for a village committee,
+	 * the county's supervision office for a department or a town office.
+	 */
+	public String supervisorOf(String leadGroup) {
+		for (Town town : county.towns()) {
+			if (town.villages().stream().anyMatch(village -> village.committee().id().equals(leadGroup))) {
+				return town.office().id();
+			}
+		}
+		return county.supervisor().id();
 	}
 
 	/** The head of a department or office, if the directory names one. */
@@ -196,6 +222,9 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 		var unitIds = new HashSet<String>();
 		unitIds.add(county.id());
 		groupIds.add(county.dispatchCentre().id());
+		if (county.supervisionOffice() != null) {
+			requireNew(groupIds, county.supervisionOffice().id(), "group");
+		}
 		county.departments().forEach(department -> requireNew(groupIds, department.id(), "group"));
 		for (Town town : county.towns()) {
 			requireNew(unitIds, town.id(), "unit");

@@ -65,6 +65,9 @@ class TasklistFilters implements ApplicationRunner {
 		ensure("待审批延期", "Handlers' requests for more time (延期): approve or refuse", -3, "#8e44ad",
 				tasks.createTaskQuery().taskDefinitionKey("task_approveExtension").taskCandidateGroupInExpression(MY_GROUPS)
 					.orderByTaskCreateTime().asc());
+		ensure("待督办", "Matters still overdue after the grace (督办): urge again, set a new limit or escalate", -2, "#c0392b",
+				tasks.createTaskQuery().taskDefinitionKey("task_supervise").taskCandidateGroupInExpression(MY_GROUPS)
+					.orderByTaskCreateTime().asc());
 	}
 
 	private void ensure(String name, String description, int priority, String color, TaskQuery query) {

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 public record VariantProperties(
 		@DefaultValue({ "registerMatterDelegate", "applyRoutingDelegate", "scheduleSignForDelegate",
 				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate",
-				"closeMatterDelegate", "extendHandlingDelegate" }) Set<String> allowedBeans,
+				"closeMatterDelegate", "extendHandlingDelegate", "recordSupervisionDelegate" }) Set<String> allowedBeans,
 		@DefaultValue("2MB") DataSize maxResourceSize,
 		@DefaultValue("5000") int maxElements,
 		@DefaultValue("PT1H") java.time.Duration minTimerCycle,

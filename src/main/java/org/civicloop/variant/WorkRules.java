@@ -39,7 +39,8 @@ final class WorkRules {
 			MatterHandling.Stages.RETURN_VISIT, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
 			MatterHandling.Stages.REDISPATCH, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
 			MatterHandling.Stages.CO_HANDLE, Map.of("candidateGroups", "${coDepartment}"),
-			MatterHandling.Stages.EXTENSION, Map.of("candidateGroups", Roles.DISPATCH_CENTRE));
+			MatterHandling.Stages.EXTENSION, Map.of("candidateGroups", Roles.DISPATCH_CENTRE),
+			MatterHandling.Stages.SUPERVISION, Map.of("candidateGroups", "${supervisor}"));
 
 	private static final List<String> PERFORMER_ATTRIBUTES = List.of("assignee", "candidateGroups", "candidateUsers");
 

@@ -63,7 +63,11 @@ class MatterHandlingModelUnitTests {
 		configuration.setBeans(new HashMap<>(Map.of("registerMatterDelegate", step("register", MatterHandlingModelUnitTests::register),
 				"applyRoutingDelegate", step("route", MatterHandlingModelUnitTests::route),
 				"scheduleSignForDelegate", step("schedule sign-for", execution -> schedule(execution, SIGN_FOR_WARN_AT, SIGN_FOR_DUE, 4)),
-				"scheduleHandlingDelegate", step("schedule handling", execution -> schedule(execution, HANDLE_WARN_AT, HANDLE_DUE, 120)),
+				"scheduleHandlingDelegate", step("schedule handling", execution -> {
+					schedule(execution, HANDLE_WARN_AT, HANDLE_DUE, 120);
+					execution.setVariable(HANDLE_SUPERVISE_AT, Date.from(((Date) execution.getVariable(HANDLE_DUE)).toInstant().plus(Duration.ofDays(1))));
+					execution.setVariable(SUPERVISOR, "supervision-office");
+				}),
 				"recordDeadlineAlertDelegate", step("alert", execution -> STEPS.add(execution.getVariable("alertKind") + " "
 						+ execution.getVariable("alertStage"))),
 				"startReworkDelegate", step("rework", execution -> execution.setVariable(REWORK_COUNT,

@@ -53,6 +53,9 @@ class MatterHandlingProcessIntegrationTests {
 	MatterProcess process;
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	Matters matters;
 
 	@Autowired
@@ -260,7 +263,8 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(shanghai("2026-10-13T16:00"));
 		assertThat(runtime.getVariable(instance.getId(), "handleDueText")).isEqualTo("2026-10-13 16:00");
 		// the warning after 26¼ office hours: Wednesday 1½, 10-08 7, 10-09 7, 10-10 7, then 3¾ on Monday 10-12
-		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-10-12T14:15"), shanghai("2026-10-13T16:00"));
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-10-12T14:15"), shanghai("2026-10-13T16:00"),
+				shanghai("2026-10-14T16:00"));
 	}
 
 	@Test
@@ -269,7 +273,8 @@ class MatterHandlingProcessIntegrationTests {
 		ProcessInstance instance = instanceOf(matter);
 		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
 		assertThat(task(matter, HANDLE).getDueDate()).as("5 working days").isEqualTo(shanghai("2026-12-04T17:30"));
-		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-03T15:45"), shanghai("2026-12-04T17:30"));
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-03T15:45"), shanghai("2026-12-04T17:30"),
+				shanghai("2026-12-07T17:30"));
 
 		moveClockTo("2026-12-02T10:00");
 		var http = new Http(port);
@@ -295,7 +300,8 @@ class MatterHandlingProcessIntegrationTests {
 				Map.of("extensionDecision", "approve", "extensionDays", 3, "extensionNote", "同意，需停电施工"));
 		// three working days from the old due date, Friday 17:30: Monday to Wednesday; the warning after 15¾ office hours
 		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(shanghai("2026-12-09T17:30"));
-		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-09T10:45"), shanghai("2026-12-09T17:30"));
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-09T10:45"), shanghai("2026-12-09T17:30"),
+				shanghai("2026-12-10T17:30"));
 		assertThat(runtime.getVariable(instance.getId(), "handleDueText")).isEqualTo("2026-12-09 17:30");
 		moveClockTo("2026-12-04T17:31");
 		assertThat(dueTimers(instance)).as("the old warning and urge are gone").isEmpty();
@@ -315,6 +321,32 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(task(matter, HANDLE).getDueDate()).as("a refusal moves nothing").isEqualTo(shanghai("2026-12-09T17:30"));
 		assertThat(kinds(matter)).contains(Timeline.Kind.EXTENSION_REFUSED);
 		assertThat(matters.byId(matter.id()).orElseThrow().progress().extensions()).isEqualTo(1);
+	}
+
+	@Test
+	void aMatterStillOverdueAfterTheGraceIsSupervisedAndANewLimitMovesIt() {
+		Matter matter = process.register(roadDamageInTown(), "operator"); // Monday 2026-11-30 09:00
+		ProcessInstance instance = instanceOf(matter);
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign")); // due Friday 12-04 17:30
+		assertThat(timerDates(instance)).contains(shanghai("2026-12-07T17:30")); // one working day of grace
+
+		moveClockTo("2026-12-07T17:29");
+		fireDueTimers(instance); // the warning and the urge
+		assertThat(openTasks(matter)).doesNotContain(MatterHandling.Tasks.SUPERVISE);
+		moveClockTo("2026-12-07T17:31");
+		fireDueTimers(instance);
+		Task supervise = task(matter, MatterHandling.Tasks.SUPERVISE);
+		assertThat(supervise).hasCandidateGroup("supervision-office");
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().stage()).as("still in handling").isEqualTo("handle");
+
+		doAs("supervisor", supervise, Map.of("supervisionDecision", "new-limit", "supervisionDays", 2, "supervisionNote", "限两个工作日内办结"));
+		// from Monday 17:31, after the close: Tuesday and Wednesday
+		assertThat(task(matter, HANDLE).getDueDate()).isEqualTo(shanghai("2026-12-09T17:30"));
+		assertThat(runtime.getVariable(instance.getId(), "handleDueText")).isEqualTo("2026-12-09 17:30");
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().dueAt()).isEqualTo(shanghai("2026-12-09T17:30").toInstant());
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.URGE, Timeline.Kind.SUPERVISED, Timeline.Kind.RELIMITED);
+		assertThat(jdbc.sql("select recipient from notification where tracking_no = :no and kind = 'supervision'")
+			.param("no", matter.trackingNo()).query(String.class).list()).containsExactly("transport.he");
 	}
 
 	@Test

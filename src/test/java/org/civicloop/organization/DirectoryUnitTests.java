@@ -38,6 +38,15 @@ class DirectoryUnitTests {
 	}
 
 	@Test
+	void townsSuperviseTheirVillagesAndTheCountysSupervisionOfficeTheRest() {
+		assertThat(directory.supervisorOf("unit-shangtang")).isEqualTo("office-qingshi");
+		assertThat(directory.supervisorOf("unit-hebin")).isEqualTo("office-liuwan");
+		assertThat(directory.supervisorOf("office-qingshi")).isEqualTo("supervision-office");
+		assertThat(directory.supervisorOf("dept-transport")).isEqualTo("supervision-office");
+		assertThat(directory.head("supervision-office")).hasValue("supervisor");
+	}
+
+	@Test
 	void refusesACadreInAnUnknownGroupAndDuplicateIds() {
 		String base = """
 				county: { id: c, name: C, grids: [], dispatchCentre: { id: dc, name: DC }, departments: [], towns: [] }

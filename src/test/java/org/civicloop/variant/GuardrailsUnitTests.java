@@ -32,7 +32,7 @@ class GuardrailsUnitTests {
 		Guardrails.CountyTables county = () -> DecisionRules.read(timeLimits().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		beans.registerSingleton("countyTables", county);
 		var properties = new VariantProperties(Set.of("registerMatterDelegate", "applyRoutingDelegate", "scheduleSignForDelegate",
-				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate", "closeMatterDelegate", "extendHandlingDelegate"),
+				"scheduleHandlingDelegate", "recordDeadlineAlertDelegate", "startReworkDelegate", "closeMatterDelegate", "extendHandlingDelegate", "recordSupervisionDelegate"),
 				DataSize.ofMegabytes(2), 5000, java.time.Duration.ofHours(1), 20);
 		return new Guardrails(properties, DIRECTORY, new Categories(), beans, beans.getBeanProvider(Guardrails.CountyTables.class));
 	}

@@ -127,6 +127,12 @@ class TaskEvents {
 			}
 			case MatterHandling.Stages.RETURN_VISIT -> events.publishEvent(new MatterEvent.Visited(matter, at, department, actor,
 					text(task, SATISFACTION), "yes".equals(task.getVariable(RESOLVED)), text(task, VISIT_NOTE)));
+			case MatterHandling.Stages.SUPERVISION -> {
+				String decision = text(task, SUPERVISION_DECISION);
+				int days = "new-limit".equals(decision) && task.getVariable(SUPERVISION_DAYS) instanceof Number set ? set.intValue() : 0;
+				events.publishEvent(new MatterEvent.Supervised(matter, at, actor, department, (String) task.getVariable(LEAD_DEPARTMENT),
+						(String) task.getVariable(SIGNED_BY), decision, days, text(task, SUPERVISION_NOTE)));
+			}
 			case MatterHandling.Stages.EXTENSION -> {
 				boolean approved = "approve".equals(task.getVariable(EXTENSION_DECISION));
 				int days = approved && task.getVariable(EXTENSION_DAYS) instanceof Number granted ? granted.intValue() : 0;

@@ -99,6 +99,18 @@ public sealed interface MatterEvent {
 	record Extended(Ref matter, Instant at, String stage, String department, int days, Instant due) implements MatterEvent {
 	}
 
+	/**
+	 * 督办: the upper level ({@code supervisor}) decided on a matter still overdue in handling — {@code urge}
+	 * again, set a {@code new-limit} of {@code days} working days, or {@code escalate} to the county's leaders.
+	 */
+	record Supervised(Ref matter, Instant at, String cadre, String supervisor, String department, String handler,
+			String decision, int days, String note) implements MatterEvent {
+	}
+
+	/** A supervisor set a new handling limit: due at {@code due}, {@code days} working days from the decision. */
+	record Relimited(Ref matter, Instant at, String stage, String department, int days, Instant due) implements MatterEvent {
+	}
+
 	/** 黄灯: most of a step's time limit has passed; {@code assignee} holds the step's task, if anyone claimed it. */
 	record Warned(Ref matter, Instant at, String stage, String department, Instant due, String assignee) implements MatterEvent {
 	}

@@ -86,6 +86,9 @@ public final class MatterHandling {
 		/** The dispatch centre's decision on a handler's request for more time (延期). */
 		public static final String EXTENSION = "extension";
 
+		/** The upper level's supervision (督办) of a matter still overdue after the grace. */
+		public static final String SUPERVISION = "supervision";
+
 		private Stages() {
 		}
 
@@ -103,7 +106,8 @@ public final class MatterHandling {
 			Stages.CO_HANDLE, java.util.Set.of(Vars.CO_HANDLING_REPLY),
 			Stages.REVIEW, java.util.Set.of(Vars.REVIEW_DECISION, Vars.REVIEW_NOTE),
 			Stages.RETURN_VISIT, java.util.Set.of(Vars.SATISFACTION, Vars.RESOLVED, Vars.VISIT_NOTE),
-			Stages.EXTENSION, java.util.Set.of(Vars.EXTENSION_DECISION, Vars.EXTENSION_DAYS, Vars.EXTENSION_NOTE));
+			Stages.EXTENSION, java.util.Set.of(Vars.EXTENSION_DECISION, Vars.EXTENSION_DAYS, Vars.EXTENSION_NOTE),
+			Stages.SUPERVISION, java.util.Set.of(Vars.SUPERVISION_DECISION, Vars.SUPERVISION_DAYS, Vars.SUPERVISION_NOTE));
 
 	/** Element ids of the user tasks. */
 	public static final class Tasks {
@@ -121,6 +125,8 @@ public final class MatterHandling {
 		public static final String RETURN_VISIT = "task_returnVisit";
 
 		public static final String APPROVE_EXTENSION = "task_approveExtension";
+
+		public static final String SUPERVISE = "task_supervise";
 
 		private Tasks() {
 		}
@@ -191,6 +197,20 @@ public final class MatterHandling {
 		public static final String HANDLE_WARN_AT = "handleWarnAt";
 
 		public static final String HANDLE_DUE_TEXT = "handleDueText";
+
+		/** When a matter still in handling is supervised (督办): the grace after its handling due date. */
+		public static final String HANDLE_SUPERVISE_AT = "handleSuperviseAt";
+
+		/** The group that supervises this matter: the town office for a village, else the county's supervision office. */
+		public static final String SUPERVISOR = "supervisor";
+
+		/** urge (再次催办), new-limit (重新限时) or escalate (提级督办). */
+		public static final String SUPERVISION_DECISION = "supervisionDecision";
+
+		/** Working days of a new limit the supervisor sets, counted from the decision. */
+		public static final String SUPERVISION_DAYS = "supervisionDays";
+
+		public static final String SUPERVISION_NOTE = "supervisionNote";
 
 		public static final String SIGN_FOR_DECISION = "signForDecision";
 

@@ -26,10 +26,10 @@ class MatterRecords {
 		matters.handledBy(routed.matter().id(), routed.leadDepartment(), routed.coDepartments());
 	}
 
-	/** A matter moves on with each stage's task; the dispatch centre's decision on an extension is beside the loop. */
+	/** A matter moves on with each stage's task; decisions on an extension or a supervision are beside the loop. */
 	@EventListener
 	void on(MatterEvent.Offered offered) {
-		if (!MatterHandling.Stages.EXTENSION.equals(offered.stage())) {
+		if (!MatterHandling.Stages.EXTENSION.equals(offered.stage()) && !MatterHandling.Stages.SUPERVISION.equals(offered.stage())) {
 			matters.movedTo(offered.matter().id(), offered.stage(), offered.due());
 		}
 	}
@@ -37,6 +37,11 @@ class MatterRecords {
 	@EventListener
 	void on(MatterEvent.Extended extended) {
 		matters.extended(extended.matter().id(), extended.due());
+	}
+
+	@EventListener
+	void on(MatterEvent.Relimited relimited) {
+		matters.movedTo(relimited.matter().id(), relimited.stage(), relimited.due());
 	}
 
 	@EventListener

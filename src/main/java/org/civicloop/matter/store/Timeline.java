@@ -128,6 +128,17 @@ public class Timeline {
 		if (event instanceof MatterEvent.Extended e) {
 			return new Entry(Kind.EXTENDED, e.at(), e.stage(), e.department(), null, "时限顺延至 " + shown(e.due()));
 		}
+		if (event instanceof MatterEvent.Supervised e) {
+			String what = switch (e.decision()) {
+				case "new-limit" -> "督办：重新限时 " + e.days() + " 个工作日";
+				case "escalate" -> "督办：提级督办";
+				default -> "督办：再次催办";
+			};
+			return new Entry(Kind.SUPERVISED, e.at(), Stages.SUPERVISION, e.supervisor(), e.cadre(), what + "。" + e.note());
+		}
+		if (event instanceof MatterEvent.Relimited e) {
+			return new Entry(Kind.RELIMITED, e.at(), e.stage(), e.department(), null, "督办重新限时至 " + shown(e.due()));
+		}
 		if (event instanceof MatterEvent.Urged e) {
 			return new Entry(Kind.URGE, e.at(), e.stage(), e.department(), null, "已到期催办（红灯），时限 " + shown(e.due()));
 		}
@@ -164,7 +175,7 @@ public class Timeline {
 
 		REGISTERED, REPEATED, ROUTED, TASK_CREATED, CLAIMED, SIGNED, RETURNED, REDISPATCHED, HANDLED, CO_HANDLED, SENT_BACK,
 		ACCEPTED, VISITED, CITIZEN_EVALUATED, REWORK, WARNING, URGE, EXTENSION_REQUESTED, EXTENSION_APPROVED,
-		EXTENSION_REFUSED, EXTENDED, CLOSED
+		EXTENSION_REFUSED, EXTENDED, SUPERVISED, RELIMITED, CLOSED
 
 	}
 

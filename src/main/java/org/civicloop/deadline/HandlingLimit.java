@@ -1,0 +1,81 @@
+package org.civicloop.deadline;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.civicloop.matter.model.MatterHandling;
+import org.civicloop.system.EngineWork;
+
+import org.springframework.stereotype.Component;
+
+import static org.civicloop.matter.model.MatterHandling.Vars.*;
+
+/**
+ * Moves a matter's handling limit — by an extension or a supervisor's new limit — with everything that
+ * follows it: the variables the forms and timers read, the due date of the handling and co-handling tasks, and
+ * the warning, urge and supervision timers still waiting, so the old moments never fire (a timer that already
+ * fired does not fire again). Runs as the application: whoever decided may decide, not reschedule the
+ * engine's jobs.
+ */
+@Component
+class HandlingLimit {
+
+	private final Deadlines deadlines;
+
+	private final EngineWork engine;
+
+	HandlingLimit(Deadlines deadlines, EngineWork engine) {
+		this.deadlines = deadlines;
+		this.engine = engine;
+	}
+
+	/** Whether the matter's handling task is still open. */
+	boolean open(DelegateExecution execution) {
+		TaskService tasks = execution.getProcessEngineServices().getTaskService();
+		return engine.asApplication(() -> tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+			.taskDefinitionKey(MatterHandling.Tasks.HANDLE).count() > 0);
+	}
+
+	/** The handling limit now: its due date and warning time. */
+	Deadlines.Schedule current(DelegateExecution execution) {
+		return new Deadlines.Schedule(((Date) execution.getVariable(HANDLE_WARN_AT)).toInstant(),
+				((Date) execution.getVariable(HANDLE_DUE)).toInstant());
+	}
+
+	/** Moves the handling limit to {@code moved}. */
+	void move(DelegateExecution execution, Deadlines.Schedule moved) {
+		var old = current(execution);
+		Instant oldSupervision = execution.getVariable(HANDLE_SUPERVISE_AT) instanceof Date at ? at.toInstant() : null;
+		Instant supervision = deadlines.supervisedAt(moved.due());
+		execution.setVariable(HANDLE_DUE, moved.dueDate());
+		execution.setVariable(HANDLE_WARN_AT, moved.warnAtDate());
+		execution.setVariable(HANDLE_DUE_TEXT, deadlines.shown(moved.due()));
+		execution.setVariable(HANDLE_SUPERVISE_AT, Date.from(supervision));
+		engine.asApplication(() -> {
+			String instance = execution.getProcessInstanceId();
+			TaskService tasks = execution.getProcessEngineServices().getTaskService();
+			for (var task : tasks.createTaskQuery().processInstanceId(instance)
+				.taskDefinitionKeyIn(MatterHandling.Tasks.HANDLE, MatterHandling.Tasks.CO_HANDLE).list()) {
+				tasks.setDueDate(task.getId(), moved.dueDate());
+			}
+			ManagementService management = execution.getProcessEngineServices().getManagementService();
+			for (var timer : management.createJobQuery().processInstanceId(instance).timers().list()) {
+				Instant at = timer.getDuedate().toInstant();
+				if (at.equals(old.due())) {
+					management.setJobDuedate(timer.getId(), moved.dueDate());
+				}
+				else if (at.equals(old.warnAt())) {
+					management.setJobDuedate(timer.getId(), moved.warnAtDate());
+				}
+				else if (at.equals(oldSupervision)) {
+					management.setJobDuedate(timer.getId(), Date.from(supervision));
+				}
+			}
+			return null;
+		});
+	}
+
+}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.civicloop.organization.Caller;
 import org.civicloop.organization.Roles;
 
 import org.springframework.http.HttpStatus;
@@ -103,7 +104,7 @@ class CalendarController {
 	/** Sets a year's holidays and make-up working days, in place of any before; administrators only, audited. */
 	@PutMapping("/api/calendar/years/{year}")
 	CalendarYear put(@PathVariable int year, @RequestBody CalendarYear data, Authentication caller) {
-		if (caller.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("GROUP_" + Roles.ADMIN))) {
+		if (!Caller.of(caller).inAny(Roles.ADMIN)) {
 			throw new AccessDeniedException("The calendar is kept by administrators");
 		}
 		if (data.year() != year) {

@@ -42,26 +42,17 @@ public class Deadlines {
 
 	/** When the warning fires and when the limit runs out, for a limit starting now. */
 	public Schedule schedule(TimeLimit limit) {
-		Instant start = clock.instant();
+		return schedule(limit, clock.instant());
+	}
+
+	/** When the warning fires and when the limit runs out, for a limit starting at {@code start}. */
+	public Schedule schedule(TimeLimit limit, Instant start) {
 		return new Schedule(calendar.after(start, limit, properties.warnAtFraction()), calendar.due(start, limit));
 	}
 
 	/** When a handling limit due at {@code due} is supervised: the grace in working days after it. */
 	public Instant supervisedAt(Instant due) {
 		return calendar.due(due, new TimeLimit(properties.supervisionGraceWorkingDays(), LimitUnit.WORKING_DAYS));
-	}
-
-	/** A new limit of {@code limit} from now, as the supervisor sets it. */
-	public Schedule schedule(TimeLimit limit, Instant from) {
-		return new Schedule(calendar.after(from, limit, properties.warnAtFraction()), calendar.due(from, limit));
-	}
-
-	/**
-	 * A limit moved by an extension: due {@code extension} after the old due date, warning when
-	 * {@code warn-at-fraction} of the extension has passed.
-	 */
-	public Schedule extend(Instant oldDue, TimeLimit extension) {
-		return new Schedule(calendar.after(oldDue, extension, properties.warnAtFraction()), calendar.due(oldDue, extension));
 	}
 
 	/**

@@ -27,16 +27,13 @@ class ExtendHandlingDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(ExtendHandlingDelegate.class);
 
-	private final Deadlines deadlines;
-
 	private final HandlingLimit handling;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ExtendHandlingDelegate(Deadlines deadlines, HandlingLimit handling, ApplicationEventPublisher events, Clock clock) {
-		this.deadlines = deadlines;
+	ExtendHandlingDelegate(HandlingLimit handling, ApplicationEventPublisher events, Clock clock) {
 		this.handling = handling;
 		this.events = events;
 		this.clock = clock;
@@ -52,10 +49,9 @@ class ExtendHandlingDelegate implements JavaDelegate {
 			return;
 		}
 		var limit = new TimeLimit(granted.intValue(), LimitUnit.WORKING_DAYS);
-		var moved = deadlines.extend(handling.current(execution).due(), limit);
-		handling.move(execution, moved);
+		var due = handling.move(execution, limit, handling.due(execution));
 		events.publishEvent(new MatterEvent.Extended(MatterEvents.ref(execution), clock.instant(), MatterHandling.Stages.HANDLE,
-				(String) execution.getVariable(LEAD_DEPARTMENT), limit.amount(), moved.due()));
+				(String) execution.getVariable(LEAD_DEPARTMENT), limit.amount(), due));
 	}
 
 }

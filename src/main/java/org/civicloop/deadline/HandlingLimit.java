@@ -6,6 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.civicloop.calendar.TimeLimit;
 import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.system.EngineWork;
 
@@ -39,15 +40,19 @@ class HandlingLimit {
 			.taskDefinitionKey(MatterHandling.Tasks.HANDLE).count() > 0);
 	}
 
-	/** The handling limit now: its due date and warning time. */
-	Deadlines.Schedule current(DelegateExecution execution) {
-		return new Deadlines.Schedule(((Date) execution.getVariable(HANDLE_WARN_AT)).toInstant(),
-				((Date) execution.getVariable(HANDLE_DUE)).toInstant());
+	/** The handling limit's due date now. */
+	Instant due(DelegateExecution execution) {
+		return ((Date) execution.getVariable(HANDLE_DUE)).toInstant();
 	}
 
-	/** Moves the handling limit to {@code moved}. */
-	void move(DelegateExecution execution, Deadlines.Schedule moved) {
-		var old = current(execution);
+	/**
+	 * Moves the handling limit to {@code limit} counted from {@code start} — the old due date for an extension,
+	 * the decision for a supervisor's new limit — the warning to {@code warn-at-fraction} of it; answers the new
+	 * due date.
+	 */
+	Instant move(DelegateExecution execution, TimeLimit limit, Instant start) {
+		var moved = deadlines.schedule(limit, start);
+		var old = new Deadlines.Schedule(((Date) execution.getVariable(HANDLE_WARN_AT)).toInstant(), due(execution));
 		Instant oldSupervision = execution.getVariable(HANDLE_SUPERVISE_AT) instanceof Date at ? at.toInstant() : null;
 		Instant supervision = deadlines.supervisedAt(moved.due());
 		execution.setVariable(HANDLE_DUE, moved.dueDate());
@@ -76,6 +81,7 @@ class HandlingLimit {
 			}
 			return null;
 		});
+		return moved.due();
 	}
 
 }

@@ -23,16 +23,13 @@ import static org.civicloop.matter.model.MatterHandling.Vars.*;
 @Component("recordSupervisionDelegate")
 class RecordSupervisionDelegate implements JavaDelegate {
 
-	private final Deadlines deadlines;
-
 	private final HandlingLimit handling;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	RecordSupervisionDelegate(Deadlines deadlines, HandlingLimit handling, ApplicationEventPublisher events, Clock clock) {
-		this.deadlines = deadlines;
+	RecordSupervisionDelegate(HandlingLimit handling, ApplicationEventPublisher events, Clock clock) {
 		this.handling = handling;
 		this.events = events;
 		this.clock = clock;
@@ -47,10 +44,9 @@ class RecordSupervisionDelegate implements JavaDelegate {
 			throw new IllegalStateException("a new limit needs supervisionDays of at least 1");
 		}
 		var limit = new TimeLimit(days.intValue(), LimitUnit.WORKING_DAYS);
-		var moved = deadlines.schedule(limit, clock.instant());
-		handling.move(execution, moved);
+		var due = handling.move(execution, limit, clock.instant());
 		events.publishEvent(new MatterEvent.Relimited(MatterEvents.ref(execution), clock.instant(), MatterHandling.Stages.HANDLE,
-				(String) execution.getVariable(LEAD_DEPARTMENT), limit.amount(), moved.due()));
+				(String) execution.getVariable(LEAD_DEPARTMENT), limit.amount(), due));
 	}
 
 }

@@ -89,6 +89,9 @@ public final class MatterHandling {
 		/** The upper level's supervision (督办) of a matter still overdue after the grace. */
 		public static final String SUPERVISION = "supervision";
 
+		/** Decisions taken beside the loop: their tasks do not move the matter from the stage it is in. */
+		public static final java.util.Set<String> BESIDE_THE_LOOP = java.util.Set.of(EXTENSION, SUPERVISION);
+
 		private Stages() {
 		}
 

@@ -29,7 +29,7 @@ class MatterRecords {
 	/** A matter moves on with each stage's task; decisions on an extension or a supervision are beside the loop. */
 	@EventListener
 	void on(MatterEvent.Offered offered) {
-		if (!MatterHandling.Stages.EXTENSION.equals(offered.stage()) && !MatterHandling.Stages.SUPERVISION.equals(offered.stage())) {
+		if (!MatterHandling.Stages.BESIDE_THE_LOOP.contains(offered.stage())) {
 			matters.movedTo(offered.matter().id(), offered.stage(), offered.due());
 		}
 	}

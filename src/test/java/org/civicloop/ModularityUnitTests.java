@@ -3,6 +3,7 @@ package org.civicloop;
 import org.civicloop.matter.Intake;
 import org.civicloop.matter.Matter;
 import org.civicloop.matter.events.MatterEvent;
+import org.civicloop.matter.store.Timeline;
 import org.civicloop.matter.model.MatterHandling;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +26,17 @@ class ModularityUnitTests {
 	}
 
 	@Test
-	void theMatterModuleOffersItsRecordsItsEventsAndItsProcessNamesAndKeepsItsWebStoreAndEngineParts() throws Exception {
+	void theMatterModuleOffersItsRecordsItsEventsItsTimelineAndItsProcessNamesAndKeepsItsWebStoreAndEngineParts() throws Exception {
 		var matter = MODULES.getModuleByName("matter").orElseThrow();
 
 		assertThat(matter.getNamedInterfaces().stream().filter(named -> !named.isUnnamed()).map(NamedInterface::getName))
-			.containsExactlyInAnyOrder("events", "model");
+			.containsExactlyInAnyOrder("events", "model", "timeline");
 		assertThat(matter.isExposed(Matter.class)).isTrue();
 		assertThat(matter.isExposed(Intake.class)).isTrue();
 		assertThat(matter.isExposed(MatterEvent.class)).isTrue();
 		assertThat(matter.isExposed(MatterHandling.class)).isTrue();
-		for (String inside : new String[] { "org.civicloop.matter.store.Timeline", "org.civicloop.matter.store.MatterQueries",
+		assertThat(matter.isExposed(Timeline.class)).as("read by assessment").isTrue();
+		for (String inside : new String[] { "org.civicloop.matter.store.MatterRecords", "org.civicloop.matter.store.MatterQueries",
 				"org.civicloop.matter.engine.MatterProcess", "org.civicloop.matter.web.MatterController" }) {
 			assertThat(matter.isExposed(Class.forName(inside))).as(inside).isFalse();
 		}

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How notifications leave CivicLoop.
  *
  * @param poll how often each node looks for deliveries that are due
- * @param batch at most this many deliveries per look
+ * @param batch at most this many deliveries per look; a full batch is followed at once by the next
+ * @param senders how many deliveries a node sends at the same time
  * @param maxAttempts a delivery that failed this often is dead: operators see it and may send it again
  * @param firstRetry the wait after the first failure, doubled after each further one
  * @param longestRetry the longest wait between attempts
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhooks receivers of every notification as signed JSON (the county's SMS gateway, a duty system)
  */
 @ConfigurationProperties("civicloop.notifications")
-public record NotificationProperties(@DefaultValue("2s") Duration poll, @DefaultValue("50") int batch,
+public record NotificationProperties(@DefaultValue("2s") Duration poll, @DefaultValue("50") int batch, @DefaultValue("4") int senders,
 		@DefaultValue("8") int maxAttempts, @DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration longestRetry,
 		@DefaultValue("2m") Duration claim, @DefaultValue("civicloop@localhost") String mailFrom, List<Webhook> webhooks) {
 
@@ -29,8 +30,8 @@ public record NotificationProperties(@DefaultValue("2s") Duration poll, @Default
 
 	public NotificationProperties {
 		webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
-		if (batch < 1 || maxAttempts < 1) {
-			throw new IllegalArgumentException("civicloop.notifications.batch and max-attempts must be at least 1");
+		if (batch < 1 || senders < 1 || maxAttempts < 1) {
+			throw new IllegalArgumentException("civicloop.notifications.batch, senders and max-attempts must be at least 1");
 		}
 	}
 

@@ -8,11 +8,18 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.internet.MimeMessage;
 import org.civicloop.organization.People;
 import org.slf4j.Logger;
@@ -26,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the outbox: every node looks for due deliveries every {@code poll}, claims each before sending it, and
- * records the outcome. A failed attempt is tried again after a wait that doubles each time
+ * records the outcome; {@code senders} deliveries go out at once. A failed attempt is tried again after a wait that doubles each time
  * ({@code first-retry}, at most {@code longest-retry}); after {@code max-attempts} the delivery is dead and
  * waits for an operator. A node that dies while sending leaves its claim to expire, and another node sends
  * again: receivers drop a repeat by its {@code X-CivicLoop-Delivery} key.
@@ -43,6 +50,8 @@ class NotificationSender {
 	private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ExecutorService senders;
 
 	private final Notifications notifications;
 
@@ -61,6 +70,12 @@ class NotificationSender {
 		this.properties = properties;
 		this.mail = mail;
 		this.json = json;
+		var number = new AtomicInteger();
+		this.senders = Executors.newFixedThreadPool(properties.senders(), work -> {
+			var thread = new Thread(work, "notification-sender-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Scheduled(fixedDelayString = "${civicloop.notifications.poll:2s}", initialDelayString = "${civicloop.notifications.poll:2s}")
@@ -68,28 +83,58 @@ class NotificationSender {
 		deliver(Instant.now());
 	}
 
-	/** Sends the deliveries due at {@code now} that this node can claim; answers how many were sent. */
+	/**
+	 * Sends the deliveries due at {@code now} that this node can claim, {@code senders} at a time, batch after
+	 * batch until one comes back short; answers how many were sent.
+	 */
 	int deliver(Instant now) {
 		int sent = 0;
-		for (var outgoing : notifications.due(now, properties.batch())) {
-			if (!notifications.claim(outgoing.id(), now, now.plus(properties.claim()))) {
-				continue;
+		for (Instant at = now;; at = Instant.now()) {
+			Instant claimedAt = at;
+			List<Notifications.Outgoing> due = notifications.due(at, properties.batch());
+			var sending = due.stream().map(outgoing -> senders.submit(() -> deliver(outgoing, claimedAt))).toList();
+			for (Future<Boolean> each : sending) {
+				try {
+					sent += each.get() ? 1 : 0;
+				}
+				catch (ExecutionException | InterruptedException unexpected) {
+					if (unexpected instanceof InterruptedException) {
+						Thread.currentThread().interrupt();
+						return sent;
+					}
+					log.error("Sending a notification failed unexpectedly", unexpected.getCause());
+				}
 			}
-			int attempts = outgoing.attempts() + 1;
-			try {
-				send(outgoing);
-				notifications.sent(outgoing.id(), attempts, Instant.now());
-				sent++;
-			}
-			catch (Exception failure) {
-				Instant next = attempts >= properties.maxAttempts() ? null : now.plus(wait(attempts));
-				String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-				notifications.failed(outgoing.id(), attempts, next, error.length() > 1000 ? error.substring(0, 1000) : error);
-				log.warn("Notification {} to {} by {} failed, attempt {}{}: {}", outgoing.notice().trackingNo(), outgoing.notice().recipient(),
-						outgoing.channel(), attempts, next == null ? ", the last: dead" : ", next at " + next, error);
+			if (due.size() < properties.batch()) {
+				return sent;
 			}
 		}
-		return sent;
+	}
+
+	/** Claims and sends one delivery and records the outcome; true when it was sent. */
+	private boolean deliver(Notifications.Outgoing outgoing, Instant now) {
+		if (!notifications.claim(outgoing.id(), now, now.plus(properties.claim()))) {
+			return false;
+		}
+		int attempts = outgoing.attempts() + 1;
+		try {
+			send(outgoing);
+			notifications.sent(outgoing.id(), attempts, Instant.now());
+			return true;
+		}
+		catch (Exception failure) {
+			Instant next = attempts >= properties.maxAttempts() ? null : now.plus(wait(attempts));
+			String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+			notifications.failed(outgoing.id(), attempts, next, error.length() > 1000 ? error.substring(0, 1000) : error);
+			log.warn("Notification {} to {} by {} failed, attempt {}{}: {}", outgoing.notice().trackingNo(), outgoing.notice().recipient(),
+					outgoing.channel(), attempts, next == null ? ", the last: dead" : ", next at " + next, error);
+			return false;
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		senders.shutdown();
 	}
 
 	/** The wait after the {@code attempts}-th failure: doubling from {@code first-retry}, at most {@code longest-retry}. */

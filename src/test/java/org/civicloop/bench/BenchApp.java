@@ -25,8 +25,11 @@ final class BenchApp {
 		return start(db, Map.of());
 	}
 
-	/** With further settings over the benchmark's own, such as the job executor's. */
-	static ConfigurableApplicationContext start(String db, Map<String, Object> more) {
+	/**
+	 * With further settings over the benchmark's own, such as the job executor's, and further sources of beans
+	 * (classes without a stereotype, so that no other test scans them).
+	 */
+	static ConfigurableApplicationContext start(String db, Map<String, Object> more, Class<?>... sources) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("server.port", "0");
 		settings.put("civicloop.matter.demo-matters", "0");
@@ -46,7 +49,9 @@ final class BenchApp {
 		settings.putAll(more);
 		// as command-line arguments: they outrank application.yml and the environment
 		String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-		return new SpringApplication(CivicLoopApplication.class).run(arguments);
+		var application = new SpringApplication(CivicLoopApplication.class);
+		application.addPrimarySources(java.util.List.of(sources));
+		return application.run(arguments);
 	}
 
 	static String baseUrl(ConfigurableApplicationContext app) {

@@ -70,7 +70,10 @@ public final class TimerBenchmark {
 
 	private final String definitionId;
 
-	private TimerBenchmark(ConfigurableApplicationContext app) {
+	private final WebhookReceiver receiver;
+
+	private TimerBenchmark(ConfigurableApplicationContext app, WebhookReceiver receiver) {
+		this.receiver = receiver;
 		this.forms = app.getBean(FormService.class);
 		this.management = app.getBean(ManagementService.class);
 		this.engine = app.getBean(EngineWork.class);
@@ -85,39 +88,82 @@ public final class TimerBenchmark {
 		int drain = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
 		int steady = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
 		int burst = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+		String outbox = args.length > 5 ? args[5] : "civicloop";
 		Map<String, Object> more = new HashMap<>(settings.equals("default") ? CAMUNDA_DEFAULTS : Map.of());
 		more.put("camunda.bpm.job-execution.enabled", "true");
-		ConfigurableApplicationContext app = BenchApp.start(db, more);
-		try {
-			var bench = new TimerBenchmark(app);
-			long started = System.nanoTime();
-			List<Map<String, String>> batches = bench.register(List.of(drain, steady, burst));
-			if (db.equals("postgres")) {
-				// statistics as a database that grew over months has them, not as of the empty start
-				bench.jdbc.sql("analyze").update();
+		try (var receiver = new WebhookReceiver()) {
+			Class<?>[] sources = switch (outbox) {
+				case "civicloop" -> {
+					more.put("civicloop.notifications.webhooks[0].name", "bench");
+					more.put("civicloop.notifications.webhooks[0].url", receiver.url());
+					more.put("civicloop.notifications.webhooks[0].secret", WebhookReceiver.SECRET);
+					yield new Class<?>[0];
+				}
+				case "camunda-job" -> {
+					more.put(OutboxAlternatives.URL, receiver.url());
+					yield new Class<?>[] { OutboxAlternatives.CamundaJobs.class };
+				}
+				case "modulith" -> {
+					more.put(OutboxAlternatives.URL, receiver.url());
+					more.put("spring.modulith.events.jdbc.schema-initialization.enabled", "true");
+					yield new Class<?>[] { OutboxAlternatives.ModulithRegistry.class, OutboxAlternatives.ModulithDelivery.class };
+				}
+				default -> throw new IllegalArgumentException("outbox: civicloop, camunda-job or modulith, not " + outbox);
+			};
+			ConfigurableApplicationContext app = BenchApp.start(db, more, sources);
+			try {
+				new TimerBenchmark(app, receiver).measure(db, settings + " settings, outbox " + outbox, drain, steady, burst);
+				System.out.println(outboxLeft(app.getBean(JdbcClient.class), db, outbox) + "; repeats at the receiver: " + receiver.repeats()
+						+ ", refused: " + receiver.refused());
 			}
-			System.out.printf("%s settings, %s: %d matters registered in %.0f s%n", settings, db, drain + steady + burst,
-					(System.nanoTime() - started) / 1e9);
-
-			Phase drained = bench.run(batches.get(0), i -> Duration.ZERO);
-			double rate = drained.rate();
-			System.out.printf("drain: %d warnings due at once, the first notified after %.1f s, all after %.1f s: %.1f per second, JVM CPU %.0f%% of all cores%n",
-					drained.count(), drained.lag(0), drained.drainSeconds(), rate, drained.cpuShare() * 100);
-
-			double offered = rate / 2;
-			Phase paced = bench.run(batches.get(1), i -> Duration.ofNanos((long) (i * 1e9 / offered)));
-			System.out.printf("steady: %d warnings due one after another at %.1f per second (half the drain rate): lag p50 %.2f s, p99 %.2f s, max %.2f s%n",
-					paced.count(), offered, paced.lag(0.50), paced.lag(0.99), paced.lag(1.0));
-
-			if (burst > 0) {
-				Phase all = bench.run(batches.get(2), i -> Duration.ZERO);
-				System.out.printf("burst: %d warnings due at once, the first notified after %.1f s, all after %.1f s (%.1f per second), JVM CPU %.0f%% of all cores%n",
-						all.count(), all.lag(0), all.drainSeconds(), all.rate(), all.cpuShare() * 100);
+			finally {
+				app.close();
 			}
 		}
-		finally {
-			app.close();
+	}
+
+	private void measure(String db, String title, int drain, int steady, int burst) throws Exception {
+		long started = System.nanoTime();
+		List<Map<String, String>> batches = register(List.of(drain, steady, burst));
+		if (db.equals("postgres")) {
+			// statistics as a database that grew over months has them, not as of the empty start
+			jdbc.sql("analyze").update();
 		}
+		System.out.printf("%s, %s: %d matters registered in %.0f s%n", title, db, drain + steady + burst, (System.nanoTime() - started) / 1e9);
+
+		Phase drained = run(batches.get(0), i -> Duration.ZERO);
+		double rate = drained.rate();
+		System.out.printf("drain: %d warnings due at once, the first notified after %.1f s, all after %.1f s: %.1f per second, JVM CPU %.0f%% of all cores%n",
+				drained.count(), drained.lag(0), drained.drainSeconds(), rate, drained.cpuShare() * 100);
+		System.out.println("  " + drained.delivery());
+
+		double offered = rate / 2;
+		Phase paced = run(batches.get(1), i -> Duration.ofNanos((long) (i * 1e9 / offered)));
+		System.out.printf("steady: %d warnings due one after another at %.1f per second (half the drain rate): lag p50 %.2f s, p99 %.2f s, max %.2f s%n",
+				paced.count(), offered, paced.lag(0.50), paced.lag(0.99), paced.lag(1.0));
+		System.out.println("  " + paced.delivery());
+
+		if (burst > 0) {
+			Phase all = run(batches.get(2), i -> Duration.ZERO);
+			System.out.printf("burst: %d warnings due at once, the first notified after %.1f s, all after %.1f s (%.1f per second), JVM CPU %.0f%% of all cores%n",
+					all.count(), all.lag(0), all.drainSeconds(), all.rate(), all.cpuShare() * 100);
+			System.out.println("  " + all.delivery());
+		}
+	}
+
+	/** What the outbox keeps once everything was delivered: its rows and, on PostgreSQL, its size with indexes. */
+	private static String outboxLeft(JdbcClient jdbc, String db, String outbox) {
+		if (outbox.equals("camunda-job")) {
+			// a message job is deleted once it ran; the table's size is the timers'
+			long jobs = jdbc.sql("select count(*) from act_ru_job where handler_type_ = :type")
+				.param("type", OutboxAlternatives.CamundaJobs.TYPE).query(Long.class).single();
+			return "outbox act_ru_job holds " + jobs + " delivery jobs after delivery (a job is deleted once it ran)";
+		}
+		String table = outbox.equals("modulith") ? "event_publication" : "notification_delivery";
+		long rows = jdbc.sql("select count(*) from " + table).query(Long.class).single();
+		String size = db.equals("postgres")
+				? ", " + jdbc.sql("select pg_total_relation_size('" + table + "') / 1024").query(Long.class).single() + " KB with indexes" : "";
+		return "outbox " + table + " holds " + rows + " rows" + size + " after delivery";
 	}
 
 	/** Registers matters in batches of the given sizes; each batch maps a warning timer's job id to its tracking number. */
@@ -154,7 +200,7 @@ public final class TimerBenchmark {
 	 */
 	private Phase run(Map<String, String> batch, IntFunction<Duration> offset) throws Exception {
 		if (batch.isEmpty()) {
-			return new Phase(0, 0, new double[0], 0);
+			return new Phase(0, 0, new double[0], 0, 0, new double[0]);
 		}
 		Instant start = Instant.now().plusSeconds(5 + batch.size() / 500);
 		var due = new HashMap<String, Instant>();
@@ -187,16 +233,27 @@ public final class TimerBenchmark {
 		}
 		double[] lags = wanted.stream().mapToDouble(no -> Duration.between(due.get(no), notified.get(no)).toMillis() / 1000.0).sorted().toArray();
 		Instant last = notified.values().stream().max(Instant::compareTo).orElseThrow();
+		while (wanted.stream().anyMatch(no -> receiver.warned(no) == null)) {
+			if (Instant.now().isAfter(last.plus(Duration.ofMinutes(30)))) {
+				throw new IllegalStateException("warnings not at the webhook 30 min after the last was notified");
+			}
+			Thread.sleep(100);
+		}
+		double[] delivered = wanted.stream().mapToDouble(no -> Duration.between(due.get(no), receiver.warned(no)).toMillis() / 1000.0).sorted().toArray();
+		Instant lastDelivered = wanted.stream().map(receiver::warned).max(Instant::compareTo).orElseThrow();
 		double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
 		double cpuShare = (CPU.getProcessCpuTime() - cpuStart) / 1e9 / seconds / Runtime.getRuntime().availableProcessors();
-		return new Phase(wanted.size(), Duration.between(start, last).toMillis() / 1000.0, lags, cpuShare);
+		return new Phase(wanted.size(), Duration.between(start, last).toMillis() / 1000.0, lags, cpuShare,
+				Duration.between(start, lastDelivered).toMillis() / 1000.0, delivered);
 	}
 
 	/**
-	 * What a phase measured: how many, seconds from the first due time to the last notification, sorted lags,
-	 * and the JVM's CPU share of all cores while the phase ran (PostgreSQL's own processes are not in it).
+	 * What a phase measured: how many, seconds from the first due time to the last notification, sorted lags
+	 * (due time to notification in the outbox), the JVM's CPU share of all cores while the phase ran until the
+	 * last delivery (PostgreSQL's own processes are not in it), seconds to the last arrival at the webhook and
+	 * sorted lags from due time to arrival.
 	 */
-	private record Phase(int count, double drainSeconds, double[] lags, double cpuShare) {
+	private record Phase(int count, double drainSeconds, double[] lags, double cpuShare, double deliverySeconds, double[] delivered) {
 
 		/** Warnings notified per second between the first notification and the last, once the executor is at work. */
 		double rate() {
@@ -204,7 +261,17 @@ public final class TimerBenchmark {
 		}
 
 		double lag(double quantile) {
-			return lags[Math.max(0, Math.min(lags.length - 1, (int) Math.ceil(quantile * lags.length) - 1))];
+			return quantile(lags, quantile);
+		}
+
+		String delivery() {
+			return String.format("webhook: all after %.1f s (%.1f per second), lag from due time p50 %.2f s, p99 %.2f s, max %.2f s",
+					deliverySeconds, (count - 1) / Math.max(0.001, deliverySeconds - delivered[0]), quantile(delivered, 0.5),
+					quantile(delivered, 0.99), quantile(delivered, 1.0));
+		}
+
+		private static double quantile(double[] sorted, double quantile) {
+			return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1))];
 		}
 
 	}

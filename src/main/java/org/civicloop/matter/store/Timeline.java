@@ -14,13 +14,16 @@ import org.civicloop.organization.Roles;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
  * Each matter's timeline: who was responsible at every step, when, and what they did — the responsibility
  * chain the staff and public views read. Written by listening to the {@link MatterEvent}s, one entry each,
- * in the transaction of the step that published it.
+ * in the transaction of the step that published it. Offered to other modules as the named interface
+ * {@code timeline}: assessment reads what each event means for responsibility as the timeline records it.
  */
+@NamedInterface("timeline")
 @Repository
 public class Timeline {
 
@@ -40,8 +43,8 @@ public class Timeline {
 	public void on(MatterEvent event) {
 		Entry entry = entryOf(event);
 		jdbc.sql("""
-				insert into matter_event (matter_id, occurred_at, kind, stage, department, actor, note)
-				values (:matter, :at, :kind, :stage, :department, :actor, :note)""")
+				insert into matter_event (matter_id, occurred_at, kind, stage, department, actor, note, due_at, satisfaction, resolved)
+				values (:matter, :at, :kind, :stage, :department, :actor, :note, :due, :satisfaction, :resolved)""")
 			.param("matter", event.matter().id())
 			.param("at", Timestamp.from(entry.at()))
 			.param("kind", entry.kind().name())
@@ -49,11 +52,14 @@ public class Timeline {
 			.param("department", entry.department())
 			.param("actor", entry.actor())
 			.param("note", entry.note())
+			.param("due", entry.due() == null ? null : Timestamp.from(entry.due()))
+			.param("satisfaction", entry.satisfaction())
+			.param("resolved", entry.resolved())
 			.update();
 	}
 
 	/** The timeline entry of an event: its kind, stage, responsible department, cadre and a note without contacts. */
-	Entry entryOf(MatterEvent event) {
+	public Entry entryOf(MatterEvent event) {
 		if (event instanceof MatterEvent.Registered e) {
 			return new Entry(Kind.REGISTERED, e.at(), Stages.REGISTERED, Roles.DISPATCH_CENTRE, e.registeredBy(),
 					"渠道 " + e.channel());
@@ -65,7 +71,7 @@ public class Timeline {
 		}
 		if (event instanceof MatterEvent.Offered e) {
 			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.assignee(),
-					e.task() + (e.due() == null ? "" : "，时限 " + shown(e.due())));
+					e.task() + (e.due() == null ? "" : "，时限 " + shown(e.due())), e.due(), null, null);
 		}
 		if (event instanceof MatterEvent.Claimed e) {
 			return new Entry(Kind.CLAIMED, e.at(), e.stage(), e.department(), e.cadre(), e.task());
@@ -93,11 +99,11 @@ public class Timeline {
 		}
 		if (event instanceof MatterEvent.Visited e) {
 			return new Entry(Kind.VISITED, e.at(), Stages.RETURN_VISIT, e.department(), e.cadre(),
-					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()));
+					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()), null, e.satisfaction(), e.resolved());
 		}
 		if (event instanceof MatterEvent.Evaluated e) {
 			return new Entry(Kind.CITIZEN_EVALUATED, e.at(), Stages.RETURN_VISIT, null, null,
-					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()));
+					Labels.satisfaction(e.satisfaction()) + "，" + Labels.resolved(e.resolved()), null, e.satisfaction(), e.resolved());
 		}
 		if (event instanceof MatterEvent.StepDone e) {
 			return new Entry(Kind.TASK_CREATED, e.at(), e.stage(), e.department(), e.cadre(), e.task() + " 完成");
@@ -107,7 +113,8 @@ public class Timeline {
 		}
 		if (event instanceof MatterEvent.Closed e) {
 			return new Entry(Kind.CLOSED, e.at(), Stages.CLOSED, e.leadDepartment(), null,
-					"unsatisfied".equals(e.satisfaction()) ? "重办次数已满，按不满意办结" : "群众" + Labels.satisfaction(e.satisfaction()));
+					"unsatisfied".equals(e.satisfaction()) ? "重办次数已满，按不满意办结" : "群众" + Labels.satisfaction(e.satisfaction()),
+					null, e.satisfaction(), null);
 		}
 		if (event instanceof MatterEvent.Repeated e) {
 			return new Entry(Kind.REPEATED, e.at(), e.stage(), null, e.caller(),
@@ -115,7 +122,7 @@ public class Timeline {
 		}
 		if (event instanceof MatterEvent.Warned e) {
 			return new Entry(Kind.WARNING, e.at(), e.stage(), e.department(), null,
-					"临近时限预警（黄灯），时限 " + shown(e.due()));
+					"临近时限预警（黄灯），时限 " + shown(e.due()), e.due(), null, null);
 		}
 		if (event instanceof MatterEvent.ExtensionRequested e) {
 			return new Entry(Kind.EXTENSION_REQUESTED, e.at(), Stages.HANDLE, e.department(), e.cadre(),
@@ -126,7 +133,7 @@ public class Timeline {
 					Roles.DISPATCH_CENTRE, e.cadre(), (e.approved() ? "同意延期 " + e.days() + " 个工作日：" : "不同意延期：") + e.note());
 		}
 		if (event instanceof MatterEvent.Extended e) {
-			return new Entry(Kind.EXTENDED, e.at(), e.stage(), e.department(), null, "时限顺延至 " + shown(e.due()));
+			return new Entry(Kind.EXTENDED, e.at(), e.stage(), e.department(), null, "时限顺延至 " + shown(e.due()), e.due(), null, null);
 		}
 		if (event instanceof MatterEvent.Supervised e) {
 			String what = switch (e.decision()) {
@@ -137,10 +144,10 @@ public class Timeline {
 			return new Entry(Kind.SUPERVISED, e.at(), Stages.SUPERVISION, e.supervisor(), e.cadre(), what + "。" + e.note());
 		}
 		if (event instanceof MatterEvent.Relimited e) {
-			return new Entry(Kind.RELIMITED, e.at(), e.stage(), e.department(), null, "督办重新限时至 " + shown(e.due()));
+			return new Entry(Kind.RELIMITED, e.at(), e.stage(), e.department(), null, "督办重新限时至 " + shown(e.due()), e.due(), null, null);
 		}
 		if (event instanceof MatterEvent.Urged e) {
-			return new Entry(Kind.URGE, e.at(), e.stage(), e.department(), null, "已到期催办（红灯），时限 " + shown(e.due()));
+			return new Entry(Kind.URGE, e.at(), e.stage(), e.department(), null, "已到期催办（红灯），时限 " + shown(e.due()), e.due(), null, null);
 		}
 		throw new IllegalArgumentException("No timeline entry for " + event);
 	}
@@ -165,12 +172,21 @@ public class Timeline {
 	public List<Entry> of(long matterId) {
 		return jdbc.sql("select * from matter_event where matter_id = :matter order by occurred_at, id")
 			.param("matter", matterId)
-			.query((rs, row) -> new Entry(Kind.valueOf(rs.getString("kind")), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getString("stage"), rs.getString("department"), rs.getString("actor"), rs.getString("note")))
+			.query((rs, row) -> entry(rs))
 			.list();
 	}
 
+	/** A stored entry from a row of {@code matter_event}. */
+	public static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Timestamp due = rs.getTimestamp("due_at");
+		boolean resolved = rs.getBoolean("resolved");
+		return new Entry(Kind.valueOf(rs.getString("kind")), rs.getTimestamp("occurred_at").toInstant(), rs.getString("stage"),
+				rs.getString("department"), rs.getString("actor"), rs.getString("note"), due == null ? null : due.toInstant(),
+				rs.getString("satisfaction"), rs.wasNull() ? null : resolved);
+	}
+
 	/** What happened on a matter. */
+	@NamedInterface("timeline")
 	public enum Kind {
 
 		REGISTERED, REPEATED, ROUTED, TASK_CREATED, CLAIMED, SIGNED, RETURNED, REDISPATCHED, HANDLED, CO_HANDLED, SENT_BACK,
@@ -181,9 +197,18 @@ public class Timeline {
 
 	/**
 	 * One step: its kind and time, the stage, the responsible department (group id) and the cadre
-	 * (user id) where one acted, and a note free of reporter contact.
+	 * (user id) where one acted, and a note free of reporter contact; for assessment also the limit a task,
+	 * warning, urge or new limit names, and the satisfaction and resolution a return visit, an evaluation or
+	 * the closure records.
 	 */
-	public record Entry(Kind kind, Instant at, String stage, String department, String actor, String note) {
+	@NamedInterface("timeline")
+	public record Entry(Kind kind, Instant at, String stage, String department, String actor, String note, Instant due,
+			String satisfaction, Boolean resolved) {
+
+		public Entry(Kind kind, Instant at, String stage, String department, String actor, String note) {
+			this(kind, at, stage, department, actor, note, null, null, null);
+		}
+
 	}
 
 }

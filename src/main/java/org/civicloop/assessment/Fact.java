@@ -1,0 +1,206 @@
+package org.civicloop.assessment;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.civicloop.matter.model.MatterHandling.Stages;
+import org.civicloop.matter.store.Timeline;
+
+/**
+ * One matter as assessment sees it (a row of {@code kpi_matter}): who leads it, its limits and when they were
+ * met, its counts so far and its outcome. Each timeline entry changes it and adds to the day's roll-ups; live
+ * from the events and in a rebuild from the stored timeline alike, so both give the same figures.
+ */
+final class Fact {
+
+	final long matterId;
+
+	final String category;
+
+	final String unitId;
+
+	final Instant registeredAt;
+
+	String lead;
+
+	Instant routedAt;
+
+	Instant signDue;
+
+	Instant signedAt;
+
+	String signedBy;
+
+	Instant handleDue;
+
+	Instant handledAt;
+
+	String handledBy;
+
+	Boolean handledOnTime;
+
+	/** The stage a department now owes (sign-for or handle) and its limit; none while nobody owes one. */
+	String openStage;
+
+	Instant openDue;
+
+	int returns;
+
+	int reworks;
+
+	String satisfaction;
+
+	Boolean resolved;
+
+	Instant closedAt;
+
+	Long signForSeconds;
+
+	Long handleSeconds;
+
+	Long loopSeconds;
+
+	Fact(long matterId, String category, String unitId, Instant registeredAt) {
+		this.matterId = matterId;
+		this.category = category;
+		this.unitId = unitId;
+		this.registeredAt = registeredAt;
+	}
+
+	/** Where a step's counts go: the day of {@code at}, the department and cadre named, this matter's unit and category. */
+	interface Tally {
+
+		void add(Fact fact, Instant at, String department, String cadre, Counter counter);
+
+	}
+
+	void apply(Timeline.Entry entry, Tally tally) {
+		Instant at = entry.at();
+		switch (entry.kind()) {
+			case ROUTED -> {
+				if (routedAt == null) {
+					routedAt = at;
+					lead = entry.department();
+					tally.add(this, at, lead, null, Counter.REGISTERED);
+				}
+			}
+			case TASK_CREATED -> offered(entry, tally);
+			case SIGNED -> {
+				boolean onTime = signDue == null || !at.isAfter(signDue);
+				if (signedAt == null) {
+					signForSeconds = seconds(routedAt == null ? registeredAt : routedAt, at);
+				}
+				signedAt = at;
+				signedBy = entry.actor();
+				responded(at, entry.actor(), onTime, Counter.SIGNED, tally);
+				if (onTime) {
+					tally.add(this, at, lead, entry.actor(), Counter.SIGNED_ON_TIME);
+				}
+			}
+			case RETURNED -> {
+				returns++;
+				responded(at, entry.actor(), signDue == null || !at.isAfter(signDue), Counter.RETURNED, tally);
+			}
+			case REDISPATCHED -> tally.add(this, at, lead, null, Counter.REDISPATCHED);
+			case HANDLED -> {
+				handledAt = at;
+				handledBy = entry.actor();
+				handledOnTime = handleDue == null || !at.isAfter(handleDue);
+				handleSeconds = signedAt == null ? null : seconds(signedAt, at);
+				settle();
+				tally.add(this, at, lead, entry.actor(), Counter.HANDLED);
+			}
+			case REWORK -> {
+				reworks++;
+				tally.add(this, at, lead, null, Counter.REWORKED);
+			}
+			case WARNING -> tally.add(this, at, lead, null, Counter.WARNED);
+			case URGE -> tally.add(this, at, lead, null, Counter.URGED);
+			case SUPERVISED -> tally.add(this, at, lead, null, Counter.SUPERVISED);
+			case EXTENDED, RELIMITED -> {
+				if (entry.kind() == Timeline.Kind.EXTENDED) {
+					tally.add(this, at, lead, null, Counter.EXTENDED);
+				}
+				if (Stages.HANDLE.equals(entry.stage()) && entry.due() != null) {
+					handleDue = entry.due();
+					if (Stages.HANDLE.equals(openStage)) {
+						openDue = entry.due();
+					}
+				}
+			}
+			case VISITED, CITIZEN_EVALUATED -> {
+				satisfaction = entry.satisfaction();
+				resolved = entry.resolved();
+			}
+			case CLOSED -> closed(entry, tally);
+			default -> {
+				// registered (the fact's creation), claims, co-handling, reviews, repeats and extension requests count nothing
+			}
+		}
+	}
+
+	/** A task offered: a sign-for sets the lead (first routing or re-dispatch) and its limit; a handling task its limit. */
+	private void offered(Timeline.Entry entry, Tally tally) {
+		if (Stages.SIGN_FOR.equals(entry.stage())) {
+			lead = entry.department();
+			signDue = entry.due();
+			openStage = Stages.SIGN_FOR;
+			openDue = entry.due();
+			tally.add(this, entry.at(), lead, null, Counter.RECEIVED);
+		}
+		else if (Stages.HANDLE.equals(entry.stage())) {
+			handleDue = entry.due();
+			openStage = Stages.HANDLE;
+			openDue = entry.due();
+		}
+	}
+
+	private void responded(Instant at, String cadre, boolean onTime, Counter outcome, Tally tally) {
+		settle();
+		tally.add(this, at, lead, cadre, Counter.RESPONDED);
+		tally.add(this, at, lead, cadre, outcome);
+		if (onTime) {
+			tally.add(this, at, lead, cadre, Counter.RESPONDED_ON_TIME);
+		}
+	}
+
+	private void closed(Timeline.Entry entry, Tally tally) {
+		Instant at = entry.at();
+		closedAt = at;
+		if (entry.satisfaction() != null) {
+			satisfaction = entry.satisfaction();
+		}
+		loopSeconds = seconds(registeredAt, at);
+		settle();
+		tally.add(this, at, lead, null, Counter.CLOSED);
+		if (Boolean.TRUE.equals(handledOnTime)) {
+			tally.add(this, at, lead, null, Counter.CLOSED_ON_TIME);
+		}
+		if (reworks > 0) {
+			tally.add(this, at, lead, null, Counter.CLOSED_REWORKED);
+		}
+		if (satisfaction != null) {
+			tally.add(this, at, lead, null, Counter.JUDGED);
+			if (Boolean.TRUE.equals(resolved)) {
+				tally.add(this, at, lead, null, Counter.RESOLVED);
+			}
+			if (satisfaction.equals("satisfied")) {
+				tally.add(this, at, lead, null, Counter.SATISFIED);
+			}
+			else if (satisfaction.equals("basically-satisfied")) {
+				tally.add(this, at, lead, null, Counter.BASICALLY_SATISFIED);
+			}
+		}
+	}
+
+	/** Nobody owes a limited step until the next task is offered. */
+	private void settle() {
+		openStage = null;
+		openDue = null;
+	}
+
+	private static long seconds(Instant from, Instant to) {
+		return Math.max(0, Duration.between(from, to).toSeconds());
+	}
+
+}

@@ -72,6 +72,8 @@ final class Fact {
 
 		void add(Fact fact, Instant at, String department, String cadre, Counter counter);
 
+		void add(Fact fact, Instant at, String department, String cadre, Measure measure, long seconds);
+
 	}
 
 	void apply(Timeline.Entry entry, Tally tally) {
@@ -89,6 +91,7 @@ final class Fact {
 				boolean onTime = signDue == null || !at.isAfter(signDue);
 				if (signedAt == null) {
 					signForSeconds = seconds(routedAt == null ? registeredAt : routedAt, at);
+					tally.add(this, at, lead, entry.actor(), Measure.SIGN_FOR, signForSeconds);
 				}
 				signedAt = at;
 				signedBy = entry.actor();
@@ -173,6 +176,10 @@ final class Fact {
 		loopSeconds = seconds(registeredAt, at);
 		settle();
 		tally.add(this, at, lead, null, Counter.CLOSED);
+		tally.add(this, at, lead, null, Measure.LOOP, loopSeconds);
+		if (handleSeconds != null) {
+			tally.add(this, at, lead, handledBy, Measure.HANDLING, handleSeconds);
+		}
 		if (Boolean.TRUE.equals(handledOnTime)) {
 			tally.add(this, at, lead, null, Counter.CLOSED_ON_TIME);
 		}

@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The read model's tables: {@code kpi_matter}, one row per matter, and {@code kpi_day}, the per-day roll-ups.
+ * The read model's tables: {@code kpi_matter}, one row per matter, and the roll-ups {@code kpi_day},
+ * {@code kpi_month} and {@code kpi_cadre_day}.
  * Roll-up counts are added, never set: on PostgreSQL with {@code insert ... on conflict}, so two transactions
  * that add to a new row at once both count; on H2 with {@code merge}.
  */
@@ -33,13 +34,13 @@ class KpiStore {
 			+ " signed_by, handle_due, handled_at, handled_by, handled_on_time, open_stage, open_due, return_count, rework_count, satisfaction,"
 			+ " resolved, closed_at, sign_for_seconds, handle_seconds, loop_seconds";
 
-	private static final String COUNTERS = Arrays.stream(Counter.values()).map(Counter::column).collect(Collectors.joining(", "));
+	private static final String COUNTERS = String.join(", ", Measure.COLUMNS);
 
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	private final String addCounts;
+	private final java.util.Map<Tally.Rollup, String> addCounts = new java.util.EnumMap<>(Tally.Rollup.class);
 
 	KpiStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) throws SQLException {
 		this.jdbc = jdbc;
@@ -48,24 +49,33 @@ class KpiStore {
 		try (Connection connection = dataSource.getConnection()) {
 			product = connection.getMetaData().getDatabaseProductName();
 		}
-		String keys = "on_day, department, unit_id, category, cadre";
-		String marks = String.join(", ", java.util.Collections.nCopies(5 + Counter.values().length, "?"));
-		if (product.toLowerCase().contains("postgres")) {
-			addCounts = "insert into kpi_day (" + keys + ", " + COUNTERS + ") values (" + marks + ") on conflict (" + keys + ") do update set "
-					+ Arrays.stream(Counter.values()).map(c -> c.column() + " = kpi_day." + c.column() + " + excluded." + c.column())
-						.collect(Collectors.joining(", "));
+		boolean postgres = product.toLowerCase().contains("postgres");
+		for (Tally.Rollup rollup : Tally.Rollup.values()) {
+			addCounts.put(rollup, postgres ? upsert(rollup) : merge(rollup));
 		}
-		else {
-			addCounts = "merge into kpi_day t using (select " + Arrays.stream(("on_day, department, unit_id, category, cadre, " + COUNTERS).split(", "))
-				.map(column -> "cast(? as " + (column.equals("on_day") ? "date" : Arrays.stream(Counter.values()).anyMatch(c -> c.column().equals(column))
-						? "bigint" : "varchar(64)") + ") " + column)
-				.collect(Collectors.joining(", ")) + ") s on (t.on_day = s.on_day and t.department = s.department and t.unit_id = s.unit_id"
-					+ " and t.category = s.category and t.cadre = s.cadre)"
-					+ " when matched then update set " + Arrays.stream(Counter.values()).map(c -> c.column() + " = t." + c.column() + " + s." + c.column())
-						.collect(Collectors.joining(", "))
-					+ " when not matched then insert (" + keys + ", " + COUNTERS + ") values (s.on_day, s.department, s.unit_id, s.category, s.cadre, "
-					+ Arrays.stream(Counter.values()).map(c -> "s." + c.column()).collect(Collectors.joining(", ")) + ")";
-		}
+	}
+
+	/** PostgreSQL: an insert that adds to the row when it exists, also when another transaction inserted it a moment ago. */
+	private static String upsert(Tally.Rollup rollup) {
+		String keys = rollup.period + ", " + rollup.keys;
+		return "insert into " + rollup.table + " (" + keys + ", " + COUNTERS + ") values ("
+				+ String.join(", ", java.util.Collections.nCopies(4 + Measure.COLUMNS.size(), "?")) + ") on conflict (" + keys + ") do update set "
+				+ Measure.COLUMNS.stream().map(c -> c + " = " + rollup.table + "." + c + " + excluded." + c).collect(Collectors.joining(", "));
+	}
+
+	/** H2 (one node, development and tests): the standard merge. */
+	private static String merge(Tally.Rollup rollup) {
+		var keys = new ArrayList<String>(List.of(rollup.period));
+		keys.addAll(List.of(rollup.keys.split(", ")));
+		String source = keys.stream().map(key -> "cast(? as " + (key.equals(rollup.period) ? "date" : "varchar(64)") + ") " + key)
+			.collect(Collectors.joining(", ")) + ", "
+				+ Measure.COLUMNS.stream().map(c -> "cast(? as bigint) " + c).collect(Collectors.joining(", "));
+		return "merge into " + rollup.table + " t using (select " + source + ") s on ("
+				+ keys.stream().map(key -> "t." + key + " = s." + key).collect(Collectors.joining(" and ")) + ")"
+				+ " when matched then update set " + Measure.COLUMNS.stream().map(c -> c + " = t." + c + " + s." + c).collect(Collectors.joining(", "))
+				+ " when not matched then insert (" + String.join(", ", keys) + ", " + COUNTERS + ") values ("
+				+ keys.stream().map(key -> "s." + key).collect(Collectors.joining(", ")) + ", "
+				+ Measure.COLUMNS.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
 	}
 
 	/** A new matter's fact, from its record. */
@@ -147,26 +157,43 @@ class KpiStore {
 		return fact;
 	}
 
-	/** Adds the tally's counts to the roll-ups, in key order. */
+	/** Adds the tally's counts to the roll-ups, table by table, each in key order. */
 	void add(Tally tally) {
-		List<Map.Entry<Tally.Key, long[]>> rows = new ArrayList<>(tally.counts().entrySet());
-		template.batchUpdate(addCounts, rows, 1000, (statement, row) -> {
-			var key = row.getKey();
-			statement.setDate(1, Date.valueOf(key.day()));
-			statement.setString(2, key.department());
-			statement.setString(3, key.unitId());
-			statement.setString(4, key.category());
-			statement.setString(5, key.cadre());
-			long[] counts = row.getValue();
-			for (int c = 0; c < counts.length; c++) {
-				statement.setLong(6 + c, counts[c]);
-			}
-		});
+		write(tally, addCounts);
+	}
+
+	/** Writes the tally's rows into empty roll-ups (a rebuild): plain inserts. */
+	void insert(Tally tally) {
+		var inserts = new java.util.EnumMap<Tally.Rollup, String>(Tally.Rollup.class);
+		for (Tally.Rollup rollup : Tally.Rollup.values()) {
+			inserts.put(rollup, "insert into " + rollup.table + " (" + rollup.period + ", " + rollup.keys + ", " + COUNTERS + ") values ("
+					+ String.join(", ", java.util.Collections.nCopies(4 + Measure.COLUMNS.size(), "?")) + ")");
+		}
+		write(tally, inserts);
+	}
+
+	private void write(Tally tally, Map<Tally.Rollup, String> statements) {
+		for (Tally.Rollup rollup : Tally.Rollup.values()) {
+			List<Map.Entry<Tally.Key, long[]>> rows = new ArrayList<>(tally.counts(rollup).entrySet());
+			template.batchUpdate(statements.get(rollup), rows, 1000, (statement, row) -> {
+				statement.setDate(1, Date.valueOf(row.getKey().period()));
+				String[] keys = row.getKey().values(rollup);
+				for (int k = 0; k < keys.length; k++) {
+					statement.setString(2 + k, keys[k]);
+				}
+				long[] counts = row.getValue();
+				for (int c = 0; c < counts.length; c++) {
+					statement.setLong(2 + keys.length + c, counts[c]);
+				}
+			});
+		}
 	}
 
 	/** Empties the read model before a rebuild. */
 	void clear() {
-		jdbc.sql("delete from kpi_day").update();
+		for (Tally.Rollup rollup : Tally.Rollup.values()) {
+			jdbc.sql("delete from " + rollup.table).update();
+		}
 		jdbc.sql("delete from kpi_matter").update();
 	}
 

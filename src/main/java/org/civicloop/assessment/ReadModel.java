@@ -101,7 +101,7 @@ class ReadModel {
 		var reader = new JdbcTemplate(jdbc.getDataSource());
 		reader.setFetchSize(5000);
 		// in the order the steps were recorded, which is each matter's own order
-		reader.query("select matter_id, occurred_at, kind, stage, department, actor, note, due_at, satisfaction, resolved from matter_event order by id",
+		reader.query("select matter_id, occurred_at, kind, stage, department, actor, '' as note, due_at, satisfaction, resolved from matter_event order by id",
 				rs -> {
 					Fact fact = facts.get(rs.getLong("matter_id"));
 					if (fact != null) {
@@ -109,7 +109,7 @@ class ReadModel {
 					}
 				});
 		store.saveFacts(facts.values(), true);
-		store.add(tally);
+		store.insert(tally);
 		return facts.size();
 	}
 

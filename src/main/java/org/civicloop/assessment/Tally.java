@@ -4,48 +4,99 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Roll-up counts gathered before they are written: per day (in the county's zone), department, unit, category
- * and cadre ({@code ""} where no cadre acted). Kept in key order, so every transaction writes its rows in the
- * same order and two transactions never wait on each other crosswise.
+ * Roll-up counts gathered before they are written, for each of the three roll-up tables: per day and per month
+ * (in the county's zone) by department, unit and category, and per day by cadre, department and unit. Kept in
+ * key order, so every transaction writes its rows in the same order and two never wait on each other crosswise.
  */
 final class Tally implements Fact.Tally {
 
-	private static final Comparator<Key> ORDER = Comparator.comparing(Key::day).thenComparing(Key::department)
+	private static final Comparator<Key> ORDER = Comparator.comparing(Key::period).thenComparing(Key::department)
 		.thenComparing(Key::unitId).thenComparing(Key::category).thenComparing(Key::cadre);
 
-	private final Map<Key, long[]> counts = new TreeMap<>(ORDER);
+	private final Map<Rollup, Map<Key, long[]>> counts = new EnumMap<>(Rollup.class);
 
 	private final ZoneId zone;
 
 	Tally(ZoneId zone) {
 		this.zone = zone;
+		for (Rollup rollup : Rollup.values()) {
+			counts.put(rollup, new TreeMap<>(ORDER));
+		}
 	}
 
 	@Override
 	public void add(Fact fact, Instant at, String department, String cadre, Counter counter) {
-		var key = new Key(LocalDate.ofInstant(at, zone), department == null ? "" : department, fact.unitId, fact.category,
-				cadre == null ? "" : cadre);
-		counts.computeIfAbsent(key, any -> new long[Counter.values().length])[counter.ordinal()]++;
+		LocalDate day = LocalDate.ofInstant(at, zone);
+		String lead = department == null ? "" : department;
+		count(Rollup.DAY, new Key(day, lead, fact.unitId, fact.category, ""), counter);
+		count(Rollup.MONTH, new Key(day.withDayOfMonth(1), lead, fact.unitId, fact.category, ""), counter);
+		if (cadre != null) {
+			count(Rollup.CADRE_DAY, new Key(day, lead, fact.unitId, "", cadre), counter);
+		}
 	}
 
-	Map<Key, long[]> counts() {
-		return counts;
+	@Override
+	public void add(Fact fact, Instant at, String department, String cadre, Measure measure, long seconds) {
+		LocalDate day = LocalDate.ofInstant(at, zone);
+		String lead = department == null ? "" : department;
+		int column = measure.column(seconds);
+		count(Rollup.DAY, new Key(day, lead, fact.unitId, fact.category, ""), column);
+		count(Rollup.MONTH, new Key(day.withDayOfMonth(1), lead, fact.unitId, fact.category, ""), column);
+		if (cadre != null) {
+			count(Rollup.CADRE_DAY, new Key(day, lead, fact.unitId, "", cadre), column);
+		}
 	}
 
-	boolean isEmpty() {
-		return counts.isEmpty();
+	private void count(Rollup rollup, Key key, Counter counter) {
+		count(rollup, key, counter.ordinal());
+	}
+
+	private void count(Rollup rollup, Key key, int column) {
+		counts.get(rollup).computeIfAbsent(key, any -> new long[Measure.COLUMNS.size()])[column]++;
+	}
+
+	Map<Key, long[]> counts(Rollup rollup) {
+		return counts.get(rollup);
 	}
 
 	void clear() {
-		counts.clear();
+		counts.values().forEach(Map::clear);
 	}
 
-	/** A row of {@code kpi_day}. */
-	record Key(LocalDate day, String department, String unitId, String category, String cadre) {
+	/** The roll-up tables, their period column and their key columns besides it. */
+	enum Rollup {
+
+		DAY("kpi_day", "on_day", "department, unit_id, category"),
+		MONTH("kpi_month", "on_month", "department, unit_id, category"),
+		CADRE_DAY("kpi_cadre_day", "on_day", "cadre, department, unit_id");
+
+		final String table;
+
+		final String period;
+
+		final String keys;
+
+		Rollup(String table, String period, String keys) {
+			this.table = table;
+			this.period = period;
+			this.keys = keys;
+		}
+
+	}
+
+	/** A roll-up row: its day (or the month's first day) and the names it is counted under ({@code ""} where a table has no such column). */
+	record Key(LocalDate period, String department, String unitId, String category, String cadre) {
+
+		/** The key's values in the order of {@link Rollup#keys}. */
+		String[] values(Rollup rollup) {
+			return rollup == Rollup.CADRE_DAY ? new String[] { cadre, department, unitId } : new String[] { department, unitId, category };
+		}
+
 	}
 
 }

@@ -179,7 +179,9 @@ class AssessmentIntegrationTests {
 	@Test
 	void theReadModelAgreesWithARecountFromTheTimelineForSeveralPeriodsAndScopes() {
 		Scope town = new Scope(false, Set.of("office-qingshi"), Set.of("qingshi", "shangtang", "xiatang"));
-		for (LocalDate[] period : new LocalDate[][] { { WEEK_START, WEEK_END }, { WEEK_START, WEEK_START }, { WEEK_START.plusDays(3), WEEK_END } }) {
+		LocalDate[][] periods = { { WEEK_START, WEEK_END }, { WEEK_START, WEEK_START }, { WEEK_START.plusDays(3), WEEK_END },
+				{ LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30) }, { LocalDate.of(2026, 5, 20), LocalDate.of(2026, 7, 3) } };
+		for (LocalDate[] period : periods) {
 			for (Scope scope : List.of(Scope.EVERYTHING, town, new Scope(false, Set.of("dept-transport"), Set.of()))) {
 				var figures = byKey(assessment.figures(Dimension.DEPARTMENTS, period[0], period[1], scope));
 				var recount = recount(period[0], period[1], scope);
@@ -196,16 +198,24 @@ class AssessmentIntegrationTests {
 	@Test
 	void aRebuildFromTheRecordsGivesTheSameTables() {
 		String facts = "select * from kpi_matter order by matter_id";
-		String days = "select * from kpi_day order by on_day, department, unit_id, category, cadre";
+		String days = "select * from kpi_day order by on_day, department, unit_id, category";
+		String months = "select * from kpi_month order by on_month, department, unit_id, category";
+		String cadres = "select * from kpi_cadre_day order by on_day, cadre, department, unit_id";
 		var liveFacts = jdbc.sql(facts).query().listOfRows();
 		var liveDays = jdbc.sql(days).query().listOfRows();
+		var liveMonths = jdbc.sql(months).query().listOfRows();
+		var liveCadres = jdbc.sql(cadres).query().listOfRows();
 		assertThat(liveDays).isNotEmpty();
+		assertThat(liveMonths).isNotEmpty();
+		assertThat(liveCadres).isNotEmpty();
 
 		int matters = readModel.rebuild();
 
 		assertThat(matters).isEqualTo(jdbc.sql("select count(*) from matter").query(Integer.class).single());
 		assertThat(jdbc.sql(facts).query().listOfRows()).isEqualTo(liveFacts);
 		assertThat(jdbc.sql(days).query().listOfRows()).isEqualTo(liveDays);
+		assertThat(jdbc.sql(months).query().listOfRows()).isEqualTo(liveMonths);
+		assertThat(jdbc.sql(cadres).query().listOfRows()).isEqualTo(liveCadres);
 	}
 
 	@Test

@@ -5,6 +5,9 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.civicloop.calendar.TimeLimit;
 import org.civicloop.matter.model.MatterHandling;
@@ -17,12 +20,17 @@ import static org.civicloop.matter.model.MatterHandling.Vars.*;
 /**
  * Moves a matter's handling limit — by an extension or a supervisor's new limit — with everything that
  * follows it: the variables the forms and timers read, the due date of the handling and co-handling tasks, and
- * the warning, urge and supervision timers still waiting, so the old moments never fire (a timer that already
- * fired does not fire again). Runs as the application: whoever decided may decide, not reschedule the
- * engine's jobs.
+ * the warning, urge and supervision timers still waiting, so the old moments never fire; a warning, urge or
+ * supervision that already fired is armed again for the new limit, so a matter overdue once is warned, urged
+ * and supervised again if it runs over its new limit too. Runs as the application: whoever decided may decide,
+ * not reschedule the engine's jobs.
  */
 @Component
 class HandlingLimit {
+
+	/** The handling task's timers that follow its limit: the warning, the urge and the supervision. */
+	private static final java.util.Set<String> LIMIT_TIMERS = java.util.Set.of("timer_handleWarning", "timer_handleUrge",
+			"timer_handleSupervision");
 
 	private final Deadlines deadlines;
 
@@ -79,9 +87,29 @@ class HandlingLimit {
 					management.setJobDuedate(timer.getId(), Date.from(supervision));
 				}
 			}
+			rearm(execution, tasks, management);
 			return null;
 		});
 		return moved.due();
+	}
+
+	/**
+	 * Creates again, from the model's own timer declarations and the moved variables, each of the handling
+	 * task's limit timers that fired already and so has no job any more.
+	 */
+	private static void rearm(DelegateExecution execution, TaskService tasks, ManagementService management) {
+		var handling = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+			.taskDefinitionKey(MatterHandling.Tasks.HANDLE).singleResult();
+		if (handling == null) {
+			return;
+		}
+		ExecutionEntity scope = Context.getCommandContext().getExecutionManager().findExecutionById(handling.getExecutionId());
+		TimerDeclarationImpl.getDeclarationsForScope(scope.getActivity()).forEach((timer, declaration) -> {
+			boolean waiting = management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).activityId(timer).count() > 0;
+			if (LIMIT_TIMERS.contains(timer) && !waiting) {
+				declaration.createTimer(scope);
+			}
+		});
 	}
 
 }

@@ -212,10 +212,20 @@ class AssessmentIntegrationTests {
 		int matters = readModel.rebuild();
 
 		assertThat(matters).isEqualTo(jdbc.sql("select count(*) from matter").query(Integer.class).single());
-		assertThat(jdbc.sql(facts).query().listOfRows()).isEqualTo(liveFacts);
-		assertThat(jdbc.sql(days).query().listOfRows()).isEqualTo(liveDays);
-		assertThat(jdbc.sql(months).query().listOfRows()).isEqualTo(liveMonths);
-		assertThat(jdbc.sql(cadres).query().listOfRows()).isEqualTo(liveCadres);
+		assertSameRows(jdbc.sql(facts).query().listOfRows(), liveFacts);
+		assertSameRows(jdbc.sql(days).query().listOfRows(), liveDays);
+		assertSameRows(jdbc.sql(months).query().listOfRows(), liveMonths);
+		assertSameRows(jdbc.sql(cadres).query().listOfRows(), liveCadres);
+	}
+
+	/** The same rows, and where not, only the rows that differ. */
+	private static void assertSameRows(List<Map<String, Object>> rebuilt, List<Map<String, Object>> live) {
+		var missing = new java.util.ArrayList<>(live);
+		missing.removeAll(rebuilt);
+		var extra = new java.util.ArrayList<>(rebuilt);
+		extra.removeAll(live);
+		assertThat(extra).as("rows the rebuild made that live recording did not, against %s", missing).isEmpty();
+		assertThat(missing).as("rows live recording made that the rebuild did not").isEmpty();
 	}
 
 	@Test

@@ -22,7 +22,7 @@ final class BenchHttp {
 
 	/** The answer's body; a JSON body when {@code body} is not null. */
 	String send(String user, String method, String path, String body, int expected) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+		var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(15))
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

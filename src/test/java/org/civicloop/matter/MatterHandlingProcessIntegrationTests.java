@@ -347,6 +347,14 @@ class MatterHandlingProcessIntegrationTests {
 		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.URGE, Timeline.Kind.SUPERVISED, Timeline.Kind.RELIMITED);
 		assertThat(jdbc.sql("select recipient from notification where tracking_no = :no and kind = 'supervision'")
 			.param("no", matter.trackingNo()).query(String.class).list()).containsExactly("transport.he");
+		// the warning, urge and supervision that fired are armed again for the new limit
+		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-12-09T14:00"), shanghai("2026-12-09T17:30"),
+				shanghai("2026-12-10T17:30"));
+
+		moveClockTo("2026-12-10T17:31"); // over the new limit too, and its grace
+		fireDueTimers(instance);
+		assertThat(kinds(matter).stream().filter(Timeline.Kind.URGE::equals)).as("urged again").hasSize(2);
+		assertThat(openTasks(matter).stream().filter(MatterHandling.Tasks.SUPERVISE::equals)).as("supervised again").hasSize(1);
 	}
 
 	@Test

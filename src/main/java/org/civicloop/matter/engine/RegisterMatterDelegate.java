@@ -99,8 +99,9 @@ class RegisterMatterDelegate implements JavaDelegate {
 		execution.setVariable(REWORK_COUNT, 0);
 		execution.setVariable(MAX_REWORK, properties.maxRework());
 		execution.setVariable(MATTER_HISTORY, "");
+		// 受理 happened when the record was made: the event carries the record's own time
 		events.publishEvent(new MatterEvent.Registered(MatterEvents.ref(matter),
-				clock.instant(), matter.report().channel(), matter.report().category(), matter.registeredBy()));
+				matter.progress().registeredAt(), matter.report().channel(), matter.report().category(), matter.registeredBy()));
 	}
 
 	/**

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param basicallySatisfied how much a "basically satisfied" (基本满意) counts in the satisfaction rate, from 0 to 1
  * @param weights the composite score's weight of each rate
+ * @param reports when the daily reports and weekly notes are made
  */
 @ConfigurationProperties("civicloop.kpi")
-public record KpiProperties(@DefaultValue("0.8") double basicallySatisfied, @DefaultValue Weights weights) {
+public record KpiProperties(@DefaultValue("0.8") double basicallySatisfied, @DefaultValue Weights weights, @DefaultValue Reports reports) {
 
 	public KpiProperties {
 		if (basicallySatisfied < 0 || basicallySatisfied > 1) {
@@ -28,6 +29,16 @@ public record KpiProperties(@DefaultValue("0.8") double basicallySatisfied, @Def
 			}
 		}
 
+	}
+
+	/**
+	 * When reports are made, in the county's zone: the daily report (日报) of the day before at {@code dailyAt};
+	 * the weekly notes of last week (Monday to Sunday) on {@code weeklyOn} at {@code weeklyAt}. A node that was
+	 * down then makes them when it comes back; every node looks each {@code check}, one makes each report.
+	 */
+	public record Reports(@DefaultValue("true") boolean enabled, @DefaultValue("07:30") java.time.LocalTime dailyAt,
+			@DefaultValue("MONDAY") java.time.DayOfWeek weeklyOn, @DefaultValue("08:00") java.time.LocalTime weeklyAt,
+			@DefaultValue("1m") java.time.Duration check) {
 	}
 
 }

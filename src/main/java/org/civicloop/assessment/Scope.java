@@ -39,7 +39,16 @@ record Scope(boolean everything, Set<String> departments, Set<String> units) {
 
 	/** The SQL condition (after {@code and}) that keeps a row in scope; {@code :scopeDepartments}, {@code :scopeUnits}. */
 	String condition(String departmentColumn) {
-		return everything ? "1 = 1" : "(" + departmentColumn + " in (:scopeDepartments) or unit_id in (:scopeUnits))";
+		return condition(departmentColumn, "unit_id");
+	}
+
+	String condition(String departmentColumn, String unitColumn) {
+		return everything ? "1 = 1" : "(" + departmentColumn + " in (:scopeDepartments) or " + unitColumn + " in (:scopeUnits))";
+	}
+
+	/** Whether a stored report is in sight: a town's daily report for its office, a department's weekly note for it. */
+	boolean sees(String kind, String reportScope) {
+		return everything || (kind.equals("daily") ? units.contains(reportScope) && !departments.contains(reportScope) : departments.contains(reportScope));
 	}
 
 	/** The parameters of {@link #condition}; a set never empty, as SQL's {@code in ()} needs. */

@@ -3,7 +3,6 @@ package org.civicloop.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,7 @@ import org.civicloop.matter.events.MatterEvent;
 import org.civicloop.organization.People;
 import org.civicloop.organization.Roles;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,20 +36,16 @@ class DeadlineNotices {
 
 	private final People people;
 
-	private final NotificationProperties properties;
-
-	private final ObjectProvider<JavaMailSender> mail;
+	private final Channels channels;
 
 	private final ZoneId zone;
 
 	private final Clock clock;
 
-	DeadlineNotices(Notifications notifications, People people, NotificationProperties properties, ObjectProvider<JavaMailSender> mail,
-			MatterProperties matters, Clock clock) {
+	DeadlineNotices(Notifications notifications, People people, Channels channels, MatterProperties matters, Clock clock) {
 		this.notifications = notifications;
 		this.people = people;
-		this.properties = properties;
-		this.mail = mail;
+		this.channels = channels;
 		this.zone = matters.zone();
 		this.clock = clock;
 	}
@@ -117,18 +110,8 @@ class DeadlineNotices {
 		for (String recipient : recipients) {
 			String key = matter.id() + ":" + kind + ":" + stage + ":" + moment + ":" + recipient;
 			notifications.add(new Notifications.Notice(key, recipient, matter.id(), matter.trackingNo(), kind, stage, due, title, body),
-					channels(recipient), clock.instant(), Instant.now());
+					channels.of(recipient), clock.instant(), Instant.now());
 		}
-	}
-
-	/** The outside channels of a recipient: e-mail when it is on and they have an address, and every webhook. */
-	private List<String> channels(String recipient) {
-		var channels = new ArrayList<String>();
-		if (mail.getIfAvailable() != null && people.email(recipient).isPresent()) {
-			channels.add(NotificationSender.EMAIL);
-		}
-		properties.webhooks().forEach(webhook -> channels.add(webhook.channel()));
-		return channels;
 	}
 
 }

@@ -35,7 +35,7 @@ class Notifications {
 				where not exists (select 1 from notification where dedup_key = :key)""")
 			.param("key", notice.key()).param("recipient", notice.recipient()).param("matter", notice.matterId())
 			.param("trackingNo", notice.trackingNo()).param("kind", notice.kind()).param("stage", notice.stage())
-			.param("due", Timestamp.from(notice.due())).param("title", notice.title()).param("body", notice.body())
+			.param("due", notice.due() == null ? null : Timestamp.from(notice.due())).param("title", notice.title()).param("body", notice.body())
 			.param("at", Timestamp.from(at))
 			.update();
 		if (added == 0) {
@@ -77,7 +77,7 @@ class Notifications {
 				order by d.next_attempt_at, d.id limit :limit""")
 			.param("now", Timestamp.from(now)).param("limit", limit)
 			.query((rs, row) -> new Outgoing(rs.getLong("id"), rs.getString("channel"), rs.getInt("attempts"),
-					new Notice(rs.getString("dedup_key"), rs.getString("recipient"), 0, rs.getString("tracking_no"), rs.getString("kind"),
+					new Notice(rs.getString("dedup_key"), rs.getString("recipient"), null, rs.getString("tracking_no"), rs.getString("kind"),
 							rs.getString("stage"), instant(rs, "due_at"), rs.getString("title"), rs.getString("body")),
 					instant(rs, "created_at")))
 			.list();
@@ -132,8 +132,11 @@ class Notifications {
 		return at == null ? null : at.toInstant();
 	}
 
-	/** What a notification says, to whom, once per {@code key}. No citizen's name, phone or address is ever in it. */
-	record Notice(String key, String recipient, long matterId, String trackingNo, String kind, String stage, Instant due,
+	/**
+	 * What a notification says, to whom, once per {@code key}. No citizen's name, phone or address is ever in it.
+	 * A report's notification names no matter: no matter id, tracking number or due time.
+	 */
+	record Notice(String key, String recipient, Long matterId, String trackingNo, String kind, String stage, Instant due,
 			String title, String body) {
 	}
 

@@ -3,7 +3,6 @@ package org.civicloop.assessment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
-import org.civicloop.matter.Contact;
-import org.civicloop.matter.Matter;
-import org.civicloop.matter.NewMatter;
 import org.civicloop.matter.engine.MatterProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.civicloop.matter.model.MatterHandling.Tasks.*;
 
 /**
  * A week of matters in 青石镇 (its own week: no other test works in June 2026) walked through the real loop:
@@ -77,48 +70,10 @@ class AssessmentIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	/**
-	 * A: signed, handled, satisfied. B: returned by transport, re-dispatched to urban management, basically
-	 * satisfied. C: unsatisfied, reworked, then satisfied by the citizen's own rating. D: a village's matter,
-	 * led by the town office, warned and urged at sign-for, signed late, in handling. E: left at sign-for past its limit. The clock
-	 * ends on Thursday.
-	 */
+	/** The week of {@link AWeekOfMatters}: A to E, the clock ending on Thursday. */
 	@BeforeAll
 	void aWeekOfMatters() {
-		ClockUtil.setCurrentTime(Date.from(MONDAY));
-		Matter a = process.register(roadDamage(), "operator");
-		work("transport.he", a, SIGN_FOR, Map.of("signForDecision", "sign"));
-		work("transport.he", a, HANDLE, handled());
-		work("dispatcher", a, REVIEW, Map.of("reviewDecision", "accept"));
-		work("dispatcher", a, RETURN_VISIT, visited("satisfied"));
-
-		Matter b = process.register(roadDamage(), "operator");
-		work("transport.he", b, SIGN_FOR, Map.of("signForDecision", "return", "returnReason", "not-our-function", "returnNote", "应由城管负责"));
-		work("dispatcher", b, REDISPATCH, Map.of("leadDepartment", "dept-urban", "redispatchNote", "改派城管"));
-		work("urban.wang", b, SIGN_FOR, Map.of("signForDecision", "sign"));
-		work("urban.wang", b, HANDLE, handled());
-		work("dispatcher", b, REVIEW, Map.of("reviewDecision", "accept"));
-		work("dispatcher", b, RETURN_VISIT, visited("basically-satisfied"));
-
-		Matter c = process.register(roadDamage(), "operator");
-		work("transport.he", c, SIGN_FOR, Map.of("signForDecision", "sign"));
-		work("transport.he", c, HANDLE, handled());
-		work("dispatcher", c, REVIEW, Map.of("reviewDecision", "accept"));
-		work("dispatcher", c, RETURN_VISIT, visited("unsatisfied"));
-		work("transport.he", c, HANDLE, handled());
-		work("dispatcher", c, REVIEW, Map.of("reviewDecision", "accept"));
-		process.evaluate(c.trackingNo(), "satisfied", true, "修好了");
-
-		Matter e = process.register(roadDamage(), "operator");
-		Matter d = process.register(new NewMatter("wechat", "complaint", "garbage", "normal", "村口垃圾三天无人清运", "shangtang", "上塘村村口",
-				"QS-ST-01", new Contact("钱七", "13600002222")), "operator");
-		ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(3))));
-		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(d.trackingNo()).singleResult().getId();
-		management.createJobQuery().processInstanceId(instance).timers().executable().list().stream()
-			.sorted(Comparator.comparing(Job::getDuedate)).forEach(job -> management.executeJob(job.getId()));
-		Task signFor = task(d, SIGN_FOR);
-		process.work(signFor.getId(), process.cadresFor(signFor).get(0), Map.of("signForDecision", "sign"));
-		assertThat(e.trackingNo()).isNotBlank();
+		new AWeekOfMatters(MONDAY, process, runtime, management);
 	}
 
 	@AfterEach
@@ -290,28 +245,6 @@ class AssessmentIntegrationTests {
 			keys.add(row.path("key").asText());
 		}
 		return keys;
-	}
-
-	private void work(String cadre, Matter matter, String task, Map<String, Object> input) {
-		process.work(task(matter, task).getId(), cadre, input);
-	}
-
-	private Task task(Matter matter, String key) {
-		return process.openTasks(matter.trackingNo()).stream().filter(task -> task.getTaskDefinitionKey().equals(key)).findFirst()
-			.orElseThrow(() -> new AssertionError("no open " + key + " of " + matter.trackingNo()));
-	}
-
-	private static NewMatter roadDamage() {
-		return new NewMatter("hotline", "complaint", "road-damage", "normal", "镇区主干道出现大坑，夜间容易出事故", "qingshi", "青石镇中心路", null,
-				new Contact("赵六", "13700001111"));
-	}
-
-	private static Map<String, Object> handled() {
-		return Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，现已恢复通行");
-	}
-
-	private static Map<String, Object> visited(String satisfaction) {
-		return Map.of("satisfaction", satisfaction, "resolved", "unsatisfied".equals(satisfaction) ? "no" : "yes", "visitNote", "电话回访");
 	}
 
 }

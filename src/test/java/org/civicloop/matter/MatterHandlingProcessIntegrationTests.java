@@ -374,6 +374,23 @@ class MatterHandlingProcessIntegrationTests {
 	}
 
 	@Test
+	void closingAMatterEndsItsUndecidedExtensionRequest() {
+		Matter matter = process.register(roadDamageInTown(), "operator");
+		ProcessInstance instance = instanceOf(matter);
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		process.requestExtension(matter.trackingNo(), "transport.he", 2, "等待供电部门配合");
+		doAs("transport.he", task(matter, HANDLE), handled());
+		doAs("dispatcher", task(matter, REVIEW), Map.of("reviewDecision", "accept"));
+		assertThat(openTasks(matter)).containsExactlyInAnyOrder(RETURN_VISIT, MatterHandling.Tasks.APPROVE_EXTENSION);
+
+		doAs("dispatcher", task(matter, RETURN_VISIT), Map.of("satisfaction", "satisfied", "resolved", "yes", "visitNote", "电话回访"));
+
+		assertThat(instance).isEnded();
+		assertThat(openTasks(matter)).as("nothing left to decide on a closed matter").isEmpty();
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().stage()).isEqualTo("closed");
+	}
+
+	@Test
 	void coDepartmentsHandleInParallelWithTheLead() {
 		Matter matter = process.register(garbageInVillage(), "operator");
 		ProcessInstance instance = instanceOf(matter);

@@ -78,11 +78,7 @@ class KpiController {
 	}
 
 	private Scope scope(Authentication caller) {
-		Scope scope = Scope.of(Caller.of(caller), directory);
-		if (scope == null) {
-			throw new AccessDeniedException("Figures are for leaders, the dispatch centre, departments and the offices of towns and villages");
-		}
-		return scope;
+		return Scope.required(Caller.of(caller), directory);
 	}
 
 	private static LocalDate date(String name, String value, Map<String, String> errors) {

@@ -95,11 +95,7 @@ class ReportController {
 	}
 
 	private Scope scope(Authentication caller) {
-		Scope scope = Scope.of(Caller.of(caller), directory);
-		if (scope == null) {
-			throw new AccessDeniedException("Reports are for leaders, the dispatch centre, departments and the offices of towns and villages");
-		}
-		return scope;
+		return Scope.required(Caller.of(caller), directory);
 	}
 
 	private static String kind(String kind) {

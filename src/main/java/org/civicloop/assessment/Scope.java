@@ -37,6 +37,16 @@ record Scope(boolean everything, Set<String> departments, Set<String> units) {
 		return departments.isEmpty() ? null : new Scope(false, Set.copyOf(departments), Set.copyOf(units));
 	}
 
+	/** The caller's scope; refused when the caller has no figures to see. */
+	static Scope required(Caller caller, Directory directory) {
+		Scope scope = of(caller, directory);
+		if (scope == null) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Figures and reports are for leaders, the dispatch centre, departments and the offices of towns and villages");
+		}
+		return scope;
+	}
+
 	/** The SQL condition (after {@code and}) that keeps a row in scope; {@code :scopeDepartments}, {@code :scopeUnits}. */
 	String condition(String departmentColumn) {
 		return condition(departmentColumn, "unit_id");

@@ -50,7 +50,7 @@ public class Deadlines {
 		return new Schedule(calendar.after(start, limit, properties.warnAtFraction()), calendar.due(start, limit));
 	}
 
-	/** When a handling limit due at {@code due} is supervised: the grace in working days after it. */
+	/** When a sign-for or handling limit due at {@code due} is supervised: the grace in working days after it. */
 	public Instant supervisedAt(Instant due) {
 		return calendar.due(due, new TimeLimit(properties.supervisionGraceWorkingDays(), LimitUnit.WORKING_DAYS));
 	}

@@ -20,21 +20,21 @@ import static org.civicloop.matter.model.MatterHandling.Vars.*;
 /**
  * An approved extension (延期): the handling limit moves by the working days the dispatch centre granted,
  * counted from the old due date by the calendar, the warning to {@code warn-at-fraction} of the granted days
- * past it ({@link HandlingLimit}). An approval that comes after handling finished moves nothing.
+ * past it ({@link StageLimit}). An approval that comes after handling finished moves nothing.
  */
 @Component("extendHandlingDelegate")
 class ExtendHandlingDelegate implements JavaDelegate {
 
 	private static final Logger log = LoggerFactory.getLogger(ExtendHandlingDelegate.class);
 
-	private final HandlingLimit handling;
+	private final StageLimit limits;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ExtendHandlingDelegate(HandlingLimit handling, ApplicationEventPublisher events, Clock clock) {
-		this.handling = handling;
+	ExtendHandlingDelegate(StageLimit limits, ApplicationEventPublisher events, Clock clock) {
+		this.limits = limits;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -44,12 +44,12 @@ class ExtendHandlingDelegate implements JavaDelegate {
 		if (!(execution.getVariable(EXTENSION_DAYS) instanceof Number granted) || granted.intValue() < 1) {
 			throw new IllegalStateException("an approved extension needs extensionDays of at least 1");
 		}
-		if (!handling.open(execution)) {
+		if (!limits.open(execution, StageLimit.Stage.HANDLE)) {
 			log.info("Matter {}: extension approved after handling finished; no limit to move", execution.getVariable(TRACKING_NO));
 			return;
 		}
 		var limit = new TimeLimit(granted.intValue(), LimitUnit.WORKING_DAYS);
-		var due = handling.move(execution, limit, handling.due(execution));
+		var due = limits.move(execution, StageLimit.Stage.HANDLE, limit, limits.due(execution, StageLimit.Stage.HANDLE));
 		events.publishEvent(new MatterEvent.Extended(MatterEvents.ref(execution), clock.instant(), MatterHandling.Stages.HANDLE,
 				(String) execution.getVariable(LEAD_DEPARTMENT), limit.amount(), due));
 	}

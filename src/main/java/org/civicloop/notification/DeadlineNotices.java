@@ -61,7 +61,7 @@ class DeadlineNotices {
 	}
 
 	/**
-	 * 督办: whoever handles the matter (or its department while nobody does) and the department's head hear the
+	 * 督办: whoever handles the matter (or its department while nobody does, as at sign-for) and the department's head hear the
 	 * supervisor's decision; an escalation also reaches the county's leaders. The supervisor's own words stay in
 	 * Tasklist and the timeline: a message carries no free text.
 	 */
@@ -79,9 +79,10 @@ class DeadlineNotices {
 		};
 		var matter = supervised.matter();
 		String title = "【督办】" + matter.trackingNo() + " " + what;
-		String body = "工单 " + matter.trackingNo() + "（" + people.name(supervised.department()) + "）办理已超期，"
-				+ people.name(supervised.supervisor()) + "督办：" + what + "。督办意见请在任务列表（Tasklist）中查看。";
-		send("supervision", matter, "handle", supervised.at(), supervised.decision() + ":" + supervised.at().toEpochMilli(),
+		String body = "工单 " + matter.trackingNo() + "（" + people.name(supervised.department()) + "）"
+				+ STAGE.getOrDefault(supervised.stage(), "办理") + "已超期，" + people.name(supervised.supervisor()) + "督办：" + what
+				+ "。督办意见请在任务列表（Tasklist）中查看。";
+		send("supervision", matter, supervised.stage(), supervised.at(), supervised.decision() + ":" + supervised.at().toEpochMilli(),
 				recipients, title, body);
 	}
 

@@ -66,12 +66,15 @@ class TasklistFilters implements ApplicationRunner {
 				tasks.createTaskQuery().taskDefinitionKey("task_approveExtension").taskCandidateGroupInExpression(MY_GROUPS)
 					.orderByTaskCreateTime().asc());
 		ensure("待督办", "Matters still overdue after the grace (督办): urge again, set a new limit or escalate", -2, "#c0392b",
-				tasks.createTaskQuery().taskDefinitionKey("task_supervise").taskCandidateGroupInExpression(MY_GROUPS)
+				tasks.createTaskQuery().taskDefinitionKeyIn("task_supervise", "task_superviseSignFor").taskCandidateGroupInExpression(MY_GROUPS)
 					.orderByTaskCreateTime().asc());
 	}
 
+	/** Creates the filter, or gives an existing one of that name this version's query (a new task may have joined it). */
 	private void ensure(String name, String description, int priority, String color, TaskQuery query) {
-		if (filters.createFilterQuery().filterName(name).count() > 0) {
+		var existing = filters.createFilterQuery().filterName(name).singleResult();
+		if (existing != null) {
+			filters.saveFilter(existing.setQuery(query));
 			return;
 		}
 		var filter = filters.newTaskFilter(name);

@@ -62,7 +62,11 @@ class MatterHandlingModelUnitTests {
 		configuration.setEnforceHistoryTimeToLive(false);
 		configuration.setBeans(new HashMap<>(Map.of("registerMatterDelegate", step("register", MatterHandlingModelUnitTests::register),
 				"applyRoutingDelegate", step("route", MatterHandlingModelUnitTests::route),
-				"scheduleSignForDelegate", step("schedule sign-for", execution -> schedule(execution, SIGN_FOR_WARN_AT, SIGN_FOR_DUE, 4)),
+				"scheduleSignForDelegate", step("schedule sign-for", execution -> {
+					schedule(execution, SIGN_FOR_WARN_AT, SIGN_FOR_DUE, 4);
+					execution.setVariable(SIGN_FOR_SUPERVISE_AT, Date.from(((Date) execution.getVariable(SIGN_FOR_DUE)).toInstant().plus(Duration.ofDays(1))));
+					execution.setVariable(SUPERVISOR, "supervision-office");
+				}),
 				"scheduleHandlingDelegate", step("schedule handling", execution -> {
 					schedule(execution, HANDLE_WARN_AT, HANDLE_DUE, 120);
 					execution.setVariable(HANDLE_SUPERVISE_AT, Date.from(((Date) execution.getVariable(HANDLE_DUE)).toInstant().plus(Duration.ofDays(1))));

@@ -255,7 +255,8 @@ class MatterHandlingProcessIntegrationTests {
 		Matter matter = process.register(roadDamageInTown(), "operator");
 		ProcessInstance instance = instanceOf(matter);
 		assertThat(task(matter, SIGN_FOR).getDueDate()).isEqualTo(shanghai("2026-09-28T14:30"));
-		assertThat(timerDates(instance)).containsExactlyInAnyOrder(shanghai("2026-09-28T12:00"), shanghai("2026-09-28T14:30"));
+		assertThat(timerDates(instance)).as("warning, urge, and supervision a working day later")
+			.containsExactlyInAnyOrder(shanghai("2026-09-28T12:00"), shanghai("2026-09-28T14:30"), shanghai("2026-09-29T14:30"));
 
 		moveClockTo("2026-09-30T16:00"); // Wednesday, the last working day before 10-01 to 10-07
 		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
@@ -355,6 +356,31 @@ class MatterHandlingProcessIntegrationTests {
 		fireDueTimers(instance);
 		assertThat(kinds(matter).stream().filter(Timeline.Kind.URGE::equals)).as("urged again").hasSize(2);
 		assertThat(openTasks(matter).stream().filter(MatterHandling.Tasks.SUPERVISE::equals)).as("supervised again").hasSize(1);
+	}
+
+	@Test
+	void aMatterNobodySignsForIsSupervisedAndANewLimitMovesItsSignFor() {
+		Matter matter = process.register(roadDamageInTown(), "operator"); // Monday 2026-11-30 09:00, sign for by 14:30
+		ProcessInstance instance = instanceOf(matter);
+		assertThat(timerDates(instance)).as("one working day of grace").contains(shanghai("2026-12-01T14:30"));
+
+		moveClockTo("2026-12-01T14:31");
+		fireDueTimers(instance); // the warning, the urge and the supervision
+		Task supervise = task(matter, MatterHandling.Tasks.SUPERVISE_SIGN_FOR);
+		assertThat(supervise).hasCandidateGroup("supervision-office");
+		assertThat(inFilter("supervisor", "待督办")).extracting(Task::getId).contains(supervise.getId());
+
+		doAs("supervisor", supervise, Map.of("supervisionDecision", "new-limit", "supervisionDays", 1, "supervisionNote", "限一个工作日内签收"));
+		// seven office hours from Tuesday 14:31: 2 h 59 min on Tuesday, 4 h 1 min on Wednesday; the warning after 5 h 15 min
+		assertThat(task(matter, SIGN_FOR).getDueDate()).isEqualTo(shanghai("2026-12-02T14:31"));
+		assertThat(timerDates(instance)).as("warning, urge and supervision armed again").containsExactlyInAnyOrder(
+				shanghai("2026-12-02T11:16"), shanghai("2026-12-02T14:31"), shanghai("2026-12-03T14:31"));
+		assertThat(kinds(matter)).containsSubsequence(Timeline.Kind.WARNING, Timeline.Kind.URGE, Timeline.Kind.SUPERVISED, Timeline.Kind.RELIMITED);
+		assertThat(jdbc.sql("select body from notification where tracking_no = :no and kind = 'supervision' and recipient = 'transport.he'")
+			.param("no", matter.trackingNo()).query(String.class).single()).as("nobody signed for it: the department hears").contains("签收已超期");
+
+		doAs("transport.he", task(matter, SIGN_FOR), Map.of("signForDecision", "sign"));
+		assertThat(timerDates(instance)).as("signed for: the sign-for timers are gone").doesNotContain(shanghai("2026-12-03T14:31"));
 	}
 
 	@Test

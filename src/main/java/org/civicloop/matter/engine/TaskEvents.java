@@ -130,8 +130,11 @@ class TaskEvents {
 			case MatterHandling.Stages.SUPERVISION -> {
 				String decision = text(task, SUPERVISION_DECISION);
 				int days = "new-limit".equals(decision) && task.getVariable(SUPERVISION_DAYS) instanceof Number set ? set.intValue() : 0;
+				String supervised = MatterHandling.Tasks.SUPERVISE_SIGN_FOR.equals(task.getTaskDefinitionKey()) ? MatterHandling.Stages.SIGN_FOR
+						: MatterHandling.Stages.HANDLE;
 				events.publishEvent(new MatterEvent.Supervised(matter, at, actor, department, (String) task.getVariable(LEAD_DEPARTMENT),
-						(String) task.getVariable(SIGNED_BY), decision, days, text(task, SUPERVISION_NOTE)));
+						supervised.equals(MatterHandling.Stages.HANDLE) ? (String) task.getVariable(SIGNED_BY) : null, decision, days,
+						text(task, SUPERVISION_NOTE), supervised));
 			}
 			case MatterHandling.Stages.EXTENSION -> {
 				boolean approved = "approve".equals(task.getVariable(EXTENSION_DECISION));

@@ -100,11 +100,12 @@ public sealed interface MatterEvent {
 	}
 
 	/**
-	 * 督办: the upper level ({@code supervisor}) decided on a matter still overdue in handling — {@code urge}
-	 * again, set a {@code new-limit} of {@code days} working days, or {@code escalate} to the county's leaders.
+	 * 督办: the upper level ({@code supervisor}) decided on a matter still overdue at {@code stage} (sign-for or
+	 * handling) — {@code urge} again, set a {@code new-limit} of {@code days} working days, or {@code escalate} to
+	 * the county's leaders.
 	 */
 	record Supervised(Ref matter, Instant at, String cadre, String supervisor, String department, String handler,
-			String decision, int days, String note) implements MatterEvent {
+			String decision, int days, String note, String stage) implements MatterEvent {
 	}
 
 	/** A supervisor set a new handling limit: due at {@code due}, {@code days} working days from the decision. */

@@ -131,6 +131,9 @@ public final class MatterHandling {
 
 		public static final String SUPERVISE = "task_supervise";
 
+		/** 督办 of a matter nobody has signed for. */
+		public static final String SUPERVISE_SIGN_FOR = "task_superviseSignFor";
+
 		private Tasks() {
 		}
 
@@ -194,6 +197,9 @@ public final class MatterHandling {
 		public static final String SIGN_FOR_WARN_AT = "signForWarnAt";
 
 		public static final String SIGN_FOR_DUE_TEXT = "signForDueText";
+
+		/** When a matter nobody has signed for is supervised (督办): the grace after its sign-for due date. */
+		public static final String SIGN_FOR_SUPERVISE_AT = "signForSuperviseAt";
 
 		public static final String HANDLE_DUE = "handleDue";
 

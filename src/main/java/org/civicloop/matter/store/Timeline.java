@@ -136,10 +136,11 @@ public class Timeline {
 			return new Entry(Kind.EXTENDED, e.at(), e.stage(), e.department(), null, "时限顺延至 " + shown(e.due()), e.due(), null, null);
 		}
 		if (event instanceof MatterEvent.Supervised e) {
-			String what = switch (e.decision()) {
-				case "new-limit" -> "督办：重新限时 " + e.days() + " 个工作日";
-				case "escalate" -> "督办：提级督办";
-				default -> "督办：再次催办";
+			String prefix = Stages.SIGN_FOR.equals(e.stage()) ? "督办（未签收）：" : "督办：";
+			String what = prefix + switch (e.decision()) {
+				case "new-limit" -> "重新限时 " + e.days() + " 个工作日";
+				case "escalate" -> "提级督办";
+				default -> "再次催办";
 			};
 			return new Entry(Kind.SUPERVISED, e.at(), Stages.SUPERVISION, e.supervisor(), e.cadre(), what + "。" + e.note());
 		}

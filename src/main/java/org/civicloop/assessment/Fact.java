@@ -124,11 +124,14 @@ final class Fact {
 				if (entry.kind() == Timeline.Kind.EXTENDED) {
 					tally.add(this, at, lead, null, Counter.EXTENDED);
 				}
-				if (Stages.HANDLE.equals(entry.stage()) && entry.due() != null) {
+				if (entry.due() != null && Stages.HANDLE.equals(entry.stage())) {
 					handleDue = entry.due();
-					if (Stages.HANDLE.equals(openStage)) {
-						openDue = entry.due();
-					}
+				}
+				else if (entry.due() != null && Stages.SIGN_FOR.equals(entry.stage())) {
+					signDue = entry.due();
+				}
+				if (entry.due() != null && entry.stage() != null && entry.stage().equals(openStage)) {
+					openDue = entry.due();
 				}
 			}
 			case VISITED, CITIZEN_EVALUATED -> {

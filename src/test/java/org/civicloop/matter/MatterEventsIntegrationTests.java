@@ -128,8 +128,8 @@ class MatterEventsIntegrationTests {
 		doAs("urban.wang", task(matter, CO_HANDLE), Map.of("coHandlingReply", "已安排环卫车辆清运"));
 		doAs(office, task(matter, HANDLE), handled());
 
-		assertThat(sequence(events, matter)).containsExactly("Registered", "Routed", "Offered sign-for", "Warned sign-for",
-				"Urged sign-for", "Claimed sign-for", "SignedFor", "Offered handle", "Claimed handle", "Offered co-handle",
+		assertThat(sequence(events, matter)).as("three days on, the sign-for is supervised too").containsExactly("Registered", "Routed",
+				"Offered sign-for", "Warned sign-for", "Urged sign-for", "Offered supervision", "Claimed sign-for", "SignedFor", "Offered handle", "Claimed handle", "Offered co-handle",
 				"Claimed co-handle", "CoHandled", "Handled", "Offered review");
 		var routed = events.ofType(MatterEvent.Routed.class).matching(e -> e.matter().id() == matter.id()).iterator().next();
 		assertThat(routed.coDepartments()).containsExactly("dept-urban");

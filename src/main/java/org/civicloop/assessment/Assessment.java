@@ -79,23 +79,28 @@ class Assessment {
 				: (c[Counter.SATISFIED.ordinal()] + properties.basicallySatisfied() * c[Counter.BASICALLY_SATISFIED.ordinal()])
 						/ c[Counter.JUDGED.ordinal()];
 		var weights = properties.weights();
-		double weighed = 0;
-		double weight = 0;
-		double[][] parts = { { weights.response(), response == null ? -1 : response }, { weights.onTime(), onTime == null ? -1 : onTime },
-				{ weights.resolution(), resolution == null ? -1 : resolution }, { weights.satisfaction(), satisfaction == null ? -1 : satisfaction } };
-		for (double[] part : parts) {
-			if (part[1] >= 0) {
-				weighed += part[0] * part[1];
-				weight += part[0];
-			}
-		}
+		Double score = composite(new Double[] { response, onTime, resolution, satisfaction },
+				new double[] { weights.response(), weights.onTime(), weights.resolution(), weights.satisfaction() });
 		long received = c[Counter.RECEIVED.ordinal()];
 		return new Figures(key, name, received, c[Counter.SIGNED_ON_TIME.ordinal()], c[Counter.RETURNED.ordinal()],
 				c[Counter.REDISPATCHED.ordinal()], c[Counter.CLOSED.ordinal()], c[Counter.CLOSED_ON_TIME.ordinal()], overdueNow,
 				c[Counter.WARNED.ordinal()], c[Counter.URGED.ordinal()], c[Counter.SUPERVISED.ordinal()], c[Counter.EXTENDED.ordinal()],
 				c[Counter.REWORKED.ordinal()], durations(c, Measure.SIGN_FOR), durations(c, Measure.HANDLING), durations(c, Measure.LOOP), onTime,
 				received == 0 ? null : round((double) c[Counter.RETURNED.ordinal()] / received), rate(c, Counter.CLOSED_REWORKED, Counter.CLOSED),
-				response, resolution, satisfaction == null ? null : round(satisfaction), weight == 0 ? null : round(100 * weighed / weight));
+				response, resolution, satisfaction == null ? null : round(satisfaction), score);
+	}
+
+	/** 100 × the weighted mean of the rates that are not null; null when none is. */
+	private static Double composite(Double[] rates, double[] weights) {
+		double weighed = 0;
+		double weight = 0;
+		for (int i = 0; i < rates.length; i++) {
+			if (rates[i] != null) {
+				weighed += weights[i] * rates[i];
+				weight += weights[i];
+			}
+		}
+		return weight == 0 ? null : round(100 * weighed / weight);
 	}
 
 	private static Double rate(long[] counts, Counter part, Counter whole) {
@@ -145,9 +150,9 @@ class Assessment {
 		if (to.isBefore(from)) {
 			return;
 		}
-		jdbc.sql("select " + dimension.dayColumn + " as k, " + SUMS + " from " + table + " where " + period + " between :from and :to and "
+		jdbc.sql("select " + dimension.rollupColumn + " as k, " + SUMS + " from " + table + " where " + period + " between :from and :to and "
 				+ scope.condition("department") + (dimension == Dimension.DEPARTMENTS ? " and department <> ''" : "")
-				+ " group by " + dimension.dayColumn)
+				+ " group by " + dimension.rollupColumn)
 			.param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
 			.param("scopeDepartments", scope.departmentsParameter()).param("scopeUnits", scope.unitsParameter())
 			.query(rs -> {
@@ -161,8 +166,8 @@ class Assessment {
 	/** Open matters whose sign-for or handling limit has passed, per key. */
 	private Map<String, Long> overdue(Dimension dimension, Scope scope) {
 		var overdue = new HashMap<String, Long>();
-		jdbc.sql("select " + dimension.signColumn + " as k, count(*) as n from kpi_matter where closed_at is null and open_due < :now and "
-				+ scope.condition("lead_department") + " and " + dimension.signColumn + " is not null group by " + dimension.signColumn)
+		jdbc.sql("select " + dimension.overdueColumn + " as k, count(*) as n from kpi_matter where closed_at is null and open_due < :now and "
+				+ scope.condition("lead_department") + " and " + dimension.overdueColumn + " is not null group by " + dimension.overdueColumn)
 			.param("now", Timestamp.from(clock.instant()))
 			.param("scopeDepartments", scope.departmentsParameter()).param("scopeUnits", scope.unitsParameter())
 			.query(rs -> {

@@ -1,26 +1,23 @@
 package org.civicloop.assessment;
 
 /**
- * What the figures are given per, with the columns that name it: in the roll-ups, for sign-for (durations and
- * matters overdue now, which a cadre owes from signing for) and for handling and the whole loop.
+ * What the figures are given per, with the columns that name it: in the roll-ups, and in the fact rows for the
+ * matters overdue now (a cadre owes those they signed for).
  */
 enum Dimension {
 
-	DEPARTMENTS("department", "lead_department", "lead_department"),
-	UNITS("unit_id", "unit_id", "unit_id"),
-	CATEGORIES("category", "category", "category"),
-	CADRES("cadre", "signed_by", "handled_by");
+	DEPARTMENTS("department", "lead_department"),
+	UNITS("unit_id", "unit_id"),
+	CATEGORIES("category", "category"),
+	CADRES("cadre", "signed_by");
 
-	final String dayColumn;
+	final String rollupColumn;
 
-	final String signColumn;
+	final String overdueColumn;
 
-	final String handleColumn;
-
-	Dimension(String dayColumn, String signColumn, String handleColumn) {
-		this.dayColumn = dayColumn;
-		this.signColumn = signColumn;
-		this.handleColumn = handleColumn;
+	Dimension(String rollupColumn, String overdueColumn) {
+		this.rollupColumn = rollupColumn;
+		this.overdueColumn = overdueColumn;
 	}
 
 	static Dimension named(String name) {

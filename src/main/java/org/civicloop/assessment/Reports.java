@@ -63,17 +63,20 @@ class Reports {
 		return jdbc.sql("select id, kind, period_start, period_end, scope, title, created_at from kpi_report where kind = :kind"
 				+ " and period_start between :from and :to order by period_start desc, id")
 			.param("kind", kind).param("from", java.sql.Date.valueOf(from)).param("to", java.sql.Date.valueOf(to))
-			.query((rs, row) -> new Report(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), rs.getString(5),
-					rs.getString(6), rs.getTimestamp(7).toInstant()))
+			.query((rs, row) -> report(rs))
 			.list();
 	}
 
 	/** A report with its HTML and CSV. */
 	Optional<Map.Entry<Report, String[]>> read(long id) {
 		return jdbc.sql("select id, kind, period_start, period_end, scope, title, created_at, html, csv from kpi_report where id = :id").param("id", id)
-			.query((rs, row) -> Map.entry(new Report(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
-					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()), new String[] { rs.getString(8), rs.getString(9) }))
+			.query((rs, row) -> Map.entry(report(rs), new String[] { rs.getString(8), rs.getString(9) }))
 			.optional();
+	}
+
+	private static Report report(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Report(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(), rs.getString(5),
+				rs.getString(6), rs.getTimestamp(7).toInstant());
 	}
 
 	boolean exists(String kind, LocalDate from) {

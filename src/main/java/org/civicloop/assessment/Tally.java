@@ -31,29 +31,23 @@ final class Tally implements Fact.Tally {
 
 	@Override
 	public void add(Fact fact, Instant at, String department, String cadre, Counter counter) {
-		LocalDate day = LocalDate.ofInstant(at, zone);
-		String lead = department == null ? "" : department;
-		count(Rollup.DAY, new Key(day, lead, fact.unitId, fact.category, ""), counter);
-		count(Rollup.MONTH, new Key(day.withDayOfMonth(1), lead, fact.unitId, fact.category, ""), counter);
-		if (cadre != null) {
-			count(Rollup.CADRE_DAY, new Key(day, lead, fact.unitId, "", cadre), counter);
-		}
+		count(fact, at, department, cadre, counter.ordinal());
 	}
 
 	@Override
 	public void add(Fact fact, Instant at, String department, String cadre, Measure measure, long seconds) {
+		count(fact, at, department, cadre, measure.column(seconds));
+	}
+
+	/** Adds one to a column of the day's, the month's and (where a cadre acted) the cadre's row. */
+	private void count(Fact fact, Instant at, String department, String cadre, int column) {
 		LocalDate day = LocalDate.ofInstant(at, zone);
 		String lead = department == null ? "" : department;
-		int column = measure.column(seconds);
 		count(Rollup.DAY, new Key(day, lead, fact.unitId, fact.category, ""), column);
 		count(Rollup.MONTH, new Key(day.withDayOfMonth(1), lead, fact.unitId, fact.category, ""), column);
 		if (cadre != null) {
 			count(Rollup.CADRE_DAY, new Key(day, lead, fact.unitId, "", cadre), column);
 		}
-	}
-
-	private void count(Rollup rollup, Key key, Counter counter) {
-		count(rollup, key, counter.ordinal());
 	}
 
 	private void count(Rollup rollup, Key key, int column) {

@@ -1,22 +1,15 @@
 package org.civicloop.assessment;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Roles;
 import org.civicloop.security.Audit;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,9 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The assessment figures per department, unit, category and cadre, within what the caller may see. */
 @RestController
 class KpiController {
-
-	/** The longest period asked for at once, in days. */
-	static final int LONGEST = 731;
 
 	private final Assessment assessment;
 
@@ -46,22 +36,15 @@ class KpiController {
 	}
 
 	/** {@code /api/kpi/departments}, {@code /units}, {@code /categories} or {@code /cadres}, for whole days {@code from} to {@code to}. */
-	@GetMapping("/api/kpi/{dimension}")
-	List<Figures> figures(@PathVariable String dimension, @RequestParam String from, @RequestParam String to, Authentication caller) {
+	@GetMapping({ "/api/kpi/{dimension}", "/dashboard/api/kpi/{dimension}" })
+	List<Figures> figures(@PathVariable String dimension, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Authentication caller) {
 		Dimension per = Dimension.named(dimension);
 		if (per == null) {
-			throw new InvalidPeriod(Map.of("dimension", "must be departments, units, categories or cadres"));
+			throw new Period.InvalidRequest(Map.of("dimension", "must be departments, units, categories or cadres"));
 		}
-		var errors = new TreeMap<String, String>();
-		LocalDate first = date("from", from, errors);
-		LocalDate last = date("to", to, errors);
-		if (first != null && last != null && (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= LONGEST)) {
-			errors.put("to", "must lie from " + first + " to " + first.plusDays(LONGEST - 1));
-		}
-		if (!errors.isEmpty()) {
-			throw new InvalidPeriod(errors);
-		}
-		return assessment.figures(per, first, last, scope(caller));
+		Period period = Period.of(from, to);
+		return assessment.figures(per, period.from(), period.to(), Scope.required(Caller.of(caller), directory));
 	}
 
 	/** Rebuilds the read model from the matter records with today's definitions; administrators only, audited. */
@@ -75,39 +58,6 @@ class KpiController {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		audit.record(caller.getName(), "kpi.rebuild", "kpi", matters + " matters in " + millis + " ms");
 		return Map.of("matters", matters, "millis", millis);
-	}
-
-	private Scope scope(Authentication caller) {
-		return Scope.required(Caller.of(caller), directory);
-	}
-
-	private static LocalDate date(String name, String value, Map<String, String> errors) {
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException notADate) {
-			errors.put(name, "must be a date as YYYY-MM-DD");
-			return null;
-		}
-	}
-
-	@ExceptionHandler(InvalidPeriod.class)
-	ProblemDetail invalid(InvalidPeriod invalid) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The figures cannot be given for this request");
-		problem.setTitle("Invalid assessment request");
-		problem.setProperty("errors", new TreeMap<>(invalid.errors));
-		return problem;
-	}
-
-	private static final class InvalidPeriod extends RuntimeException {
-
-		private final Map<String, String> errors;
-
-		InvalidPeriod(Map<String, String> errors) {
-			super(errors.toString());
-			this.errors = errors;
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package org.civicloop.assessment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -45,21 +44,22 @@ class ReportController {
 		this.audit = audit;
 	}
 
-	@GetMapping("/api/kpi/reports")
-	List<Reports.Report> list(@RequestParam(defaultValue = "daily") String kind, @RequestParam String from, @RequestParam String to,
-			Authentication caller) {
+	@GetMapping({ "/api/kpi/reports", "/dashboard/api/kpi/reports" })
+	List<Reports.Report> list(@RequestParam(defaultValue = "daily") String kind, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Authentication caller) {
 		Scope scope = scope(caller);
-		return reports.list(kind(kind), date("from", from), date("to", to)).stream().filter(report -> scope.sees(report.kind(), report.scope()))
+		Period period = Period.of(from, to);
+		return reports.list(kind(kind), period.from(), period.to()).stream().filter(report -> scope.sees(report.kind(), report.scope()))
 			.toList();
 	}
 
-	@GetMapping(path = "/api/kpi/reports/{id}", produces = "text/html;charset=UTF-8")
+	@GetMapping(path = { "/api/kpi/reports/{id}", "/dashboard/api/kpi/reports/{id}" }, produces = "text/html;charset=UTF-8")
 	String html(@PathVariable long id, Authentication caller) {
 		return readable(id, caller).getValue()[0];
 	}
 
 	/** The report's table as CSV, with a byte order mark so that spreadsheets read its Chinese as UTF-8. */
-	@GetMapping("/api/kpi/reports/{id}/csv")
+	@GetMapping({ "/api/kpi/reports/{id}/csv", "/dashboard/api/kpi/reports/{id}/csv" })
 	ResponseEntity<byte[]> csv(@PathVariable long id, Authentication caller) {
 		var report = readable(id, caller);
 		String name = report.getKey().kind() + "-" + report.getKey().scope() + "-" + report.getKey().from() + ".csv";
@@ -76,9 +76,9 @@ class ReportController {
 			throw new AccessDeniedException("Reports are made again by administrators");
 		}
 		String which = kind(kind);
-		LocalDate start = date("from", from);
+		LocalDate start = Period.day("from", from);
 		if (which.equals("weekly") && start.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from: a week's notes start on a Monday");
+			throw new Period.InvalidRequest(Map.of("from", "must be a Monday: a week's notes start on one"));
 		}
 		if (reports.exists(which, start)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "The " + which + " reports from " + start + " exist already");
@@ -100,18 +100,9 @@ class ReportController {
 
 	private static String kind(String kind) {
 		if (!kind.equals("daily") && !kind.equals("weekly")) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "kind: daily or weekly");
+			throw new Period.InvalidRequest(Map.of("kind", "must be daily or weekly"));
 		}
 		return kind;
-	}
-
-	private static LocalDate date(String name, String value) {
-		try {
-			return LocalDate.parse(value);
-		}
-		catch (DateTimeParseException notADate) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + ": a date as YYYY-MM-DD");
-		}
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.civicloop.organization.Roles;
 
@@ -22,6 +23,7 @@ import org.civicloop.organization.Roles;
  * {@code /api/public/**} and Open311 reads stay open on purpose;
  * <li>{@code /engine-rest/**}: HTTP Basic (as Camunda Modeler sends it) or an API key ({@link EngineRestAuthentication});
  * <li>{@code /camunda/**}: the webapps' own login and session, its failures throttled like every other login;
+ * <li>{@code /dashboard/api/**}: that same session ({@link WebappSessionAuthentication}), for reading only;
  * <li>{@code /actuator/health/**} open, the rest of actuator for operators and administrators.
  * </ul>
  * Requests outside these patterns reach no Spring Security filter: the webapps and the engine REST API
@@ -45,10 +47,35 @@ class WebSecurityConfiguration {
 				.authenticationEntryPoint(WebSecurityConfiguration::refuse)
 				.accessDeniedHandler((request, response, denied) -> Problems.write(response, 403, "Forbidden",
 						"Your account may not do this")))
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				// a stateless chain leaves a browser's webapp session alone: no new id on each authenticated request
+				.sessionFixation(fixation -> fixation.none()))
 			.csrf(csrf -> csrf.disable()) // stateless Basic clients only; no session cookie to ride on
 			.addFilterBefore(new ApiKeyAuthenticationFilter(accounts), BasicAuthenticationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(engine), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * The dashboard's data for whoever is logged in to the webapps. Reads only: any other method is refused, so
+	 * the session cookie a browser sends by itself can change nothing here (no CSRF token needed).
+	 */
+	@Bean
+	SecurityFilterChain dashboardReads(HttpSecurity http, EngineWork engine) throws Exception {
+		http.securityMatcher("/dashboard/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/dashboard/api/**").authenticated()
+				.anyRequest().denyAll())
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, missing) -> Problems.write(response, 401, "Unauthorized",
+						"Log in first, with the account you use in Tasklist"))
+				.accessDeniedHandler((request, response, denied) -> Problems.write(response, 403, "Forbidden",
+						"The dashboard reads only, and only what your account may see")))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				// a stateless chain leaves a browser's webapp session alone: no new id on each authenticated request
+				.sessionFixation(fixation -> fixation.none()))
+			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new WebappSessionAuthentication(engine), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

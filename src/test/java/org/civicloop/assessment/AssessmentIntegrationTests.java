@@ -70,10 +70,12 @@ class AssessmentIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	AWeekOfMatters week;
+
 	/** The week of {@link AWeekOfMatters}: A to E, the clock ending on Thursday. */
 	@BeforeAll
 	void aWeekOfMatters() {
-		new AWeekOfMatters(MONDAY, process, runtime, management);
+		week = new AWeekOfMatters(MONDAY, process, runtime, management);
 	}
 
 	@AfterEach
@@ -82,7 +84,8 @@ class AssessmentIntegrationTests {
 	}
 
 	@AfterAll
-	void resetTheClock() {
+	void finishTheWeek() {
+		week.finish();
 		ClockUtil.reset();
 	}
 

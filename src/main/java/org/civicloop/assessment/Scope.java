@@ -8,9 +8,9 @@ import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;
 
 /**
- * What a caller's figures cover: everything for leaders, the dispatch centre and administrators; otherwise the
- * matters led by its own departments and the matters of its units — a county department sees itself, a town
- * office its town and villages, a village committee its village.
+ * What a caller's figures cover: everything for leaders, the dispatch centre, the county's supervision office and
+ * administrators; otherwise the matters led by its own departments and the matters of its units — a county
+ * department sees itself, a town office its town and villages, a village committee its village.
  */
 record Scope(boolean everything, Set<String> departments, Set<String> units) {
 
@@ -18,8 +18,9 @@ record Scope(boolean everything, Set<String> departments, Set<String> units) {
 
 	/** The caller's scope, or null when the caller has no figures to see. */
 	static Scope of(Caller caller, Directory directory) {
-		if (caller.seesAllMatters()) {
-			return EVERYTHING;
+		var supervision = directory.county().supervisionOffice();
+		if (caller.seesAllMatters() || (supervision != null && caller.groups().contains(supervision.id()))) {
+			return EVERYTHING; // the supervision office (督办) watches the timeliness of every department and town
 		}
 		var departments = new HashSet<String>();
 		var units = new HashSet<String>();

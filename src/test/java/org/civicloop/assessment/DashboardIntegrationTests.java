@@ -220,6 +220,9 @@ class DashboardIntegrationTests {
 		town.path("heat").path("units").forEach(unit -> columns.add(unit.path("name").asText() + ":" + unit.path("under").asBoolean()));
 		assertThat(columns).as("a town's view: a column per unit").contains("青石镇本级:false", "上塘村:false");
 
+		assertThat(overview(session("supervisor")).path("scope").asText()).as("the supervision office watches every department")
+			.endsWith("（全县）");
+
 		JsonNode overBasic = JSON.readTree(new Http(port).get("leader", "/api/kpi/overview").body());
 		assertThat(keys(overBasic.path("figures").path("ranking"))).as("the same on /api/kpi for county systems")
 			.isEqualTo(keys(overview(session("leader")).path("figures").path("ranking")));

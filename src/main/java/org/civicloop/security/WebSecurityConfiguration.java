@@ -70,7 +70,7 @@ class WebSecurityConfiguration {
 				.authenticationEntryPoint((request, response, missing) -> Problems.write(response, 401, "Unauthorized",
 						"Log in first, with the account you use in Tasklist"))
 				.accessDeniedHandler((request, response, denied) -> Problems.write(response, 403, "Forbidden",
-						"The dashboard reads only, and only what your account may see")))
+						HttpMethod.GET.matches(request.getMethod()) ? denied.getMessage() : "The dashboard reads only")))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
 				// a stateless chain leaves a browser's webapp session alone: no new id on each authenticated request
 				.sessionFixation(fixation -> fixation.none()))

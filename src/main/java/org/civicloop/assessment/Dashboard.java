@@ -38,7 +38,7 @@ class Dashboard {
 	static final int MOST_LISTED = 200;
 
 	/** The stages in the loop's order; a unit's own step comes after them. */
-	private static final List<String> STAGE_ORDER = List.of(Stages.REGISTERED, Stages.ROUTED, Stages.SIGN_FOR, Stages.REDISPATCH,
+	static final List<String> STAGE_ORDER = List.of(Stages.REGISTERED, Stages.ROUTED, Stages.SIGN_FOR, Stages.REDISPATCH,
 			Stages.HANDLE, Stages.CO_HANDLE, Stages.EXTENSION, Stages.SUPERVISION, Stages.REVIEW, Stages.RETURN_VISIT, Stages.REWORK);
 
 	private final JdbcClient jdbc;
@@ -118,7 +118,8 @@ class Dashboard {
 		return List.copyOf(days.values());
 	}
 
-	private List<StageCount> stages(Instant now, Scope scope) {
+	/** The matters open at {@code now} per stage, with those past their sign-for or handling limit, in the loop's order. */
+	List<StageCount> stages(Instant now, Scope scope) {
 		var counts = new TreeMap<String, StageCount>(Comparator.comparing((String stage) -> STAGE_ORDER.contains(stage)
 				? STAGE_ORDER.indexOf(stage) : STAGE_ORDER.size()).thenComparing(Comparator.naturalOrder()));
 		jdbc.sql("select m.stage, count(*), sum(case when k.open_due < :now then 1 else 0 end) from kpi_matter k join matter m on m.id = k.matter_id"

@@ -137,6 +137,15 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
+	FilterRegistrationBean<DatabaseOutage> databaseOutage() {
+		var registration = new FilterRegistrationBean<>(new DatabaseOutage());
+		registration.setName("database-outage");
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(SecurityProperties properties) {
 		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
 		registration.setName("request-size-limit");

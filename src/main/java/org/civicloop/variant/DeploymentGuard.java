@@ -63,9 +63,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
 	private final java.time.Clock clock;
 
+	private final io.micrometer.core.instrument.MeterRegistry metrics;
+
 	DeploymentGuard(Guardrails guardrails, Directory directory, Variants variants, Audit audit, ApplicationContext context,
-			java.time.Clock clock) {
+			java.time.Clock clock, io.micrometer.core.instrument.MeterRegistry metrics) {
 		this.clock = clock;
+		this.metrics = metrics;
 		this.guardrails = guardrails;
 		this.directory = directory;
 		this.variants = variants;
@@ -108,6 +111,9 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 			var refused = new GuardrailViolations(violations);
 			log.warn("Deployment \"{}\" into {} by {} refused by the guardrails: {}", deployment.getName(),
 					deployment.getTenantId() == null ? "the shared repository" : "tenant " + deployment.getTenantId(), user, refused.rules());
+			// civicloop.guardrails.refused{rule}: deployments refused, counted once per rule they broke
+			refused.violations().stream().map(Violation::rule).distinct()
+				.forEach(rule -> metrics.counter("civicloop.guardrails.refused", "rule", rule).increment());
 			throw refused;
 		}
 		if (authentication != null) {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.civicloop.WebhookReceiver;
 import org.civicloop.matter.events.MatterEvent;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.civicloop.WebhookReceiver;
 import org.civicloop.system.EngineWork;
 
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,4 +1,4 @@
-package org.civicloop.bench;
+package org.civicloop;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,9 +25,9 @@ import com.sun.net.httpserver.HttpServer;
  * signature (401 when wrong), answers 204, and notes when each notification key first arrived and how many
  * arrived more than once.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-	static final String SECRET = "bench-webhook-secret-for-this-machine";
+	public static final String SECRET = "bench-webhook-secret-for-this-machine";
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -44,14 +44,14 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger refused = new AtomicInteger();
 
-	WebhookReceiver() throws IOException {
+	public WebhookReceiver() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
 		server.setExecutor(threads);
 		server.createContext("/hook", this::receive);
 		server.start();
 	}
 
-	URI url() {
+	public URI url() {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
 	}
 
@@ -77,22 +77,27 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	static String sign(byte[] body) throws GeneralSecurityException {
+	public static String sign(byte[] body) throws GeneralSecurityException {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		return HexFormat.of().formatHex(mac.doFinal(body));
 	}
 
 	/** When the warning of this matter first arrived, or null. */
-	Instant warned(String trackingNo) {
+	public Instant warned(String trackingNo) {
 		return arrived.get(trackingNo + ":warning");
 	}
 
-	int repeats() {
+	/** Notifications received, each key once. */
+	public int received() {
+		return keys.size();
+	}
+
+	public int repeats() {
 		return repeats.get();
 	}
 
-	int refused() {
+	public int refused() {
 		return refused.get();
 	}
 

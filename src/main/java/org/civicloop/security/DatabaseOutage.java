@@ -1,21 +1,15 @@
 package org.civicloop.security;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.civicloop.system.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,7 +31,7 @@ class DatabaseOutage extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		catch (ServletException | IOException | RuntimeException failure) {
-			if (!explains(failure) || response.isCommitted()) {
+			if (!DatabaseFailures.outage(failure) || response.isCommitted()) {
 				throw failure;
 			}
 			log.warn("{} {} refused with 503: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
@@ -47,28 +41,6 @@ class DatabaseOutage extends OncePerRequestFilter {
 			Problems.write(response, 503, "Service Unavailable", "The database cannot be reached just now. Send the request again in a "
 					+ "few seconds (with the same Idempotency-Key where it had one)");
 		}
-	}
-
-	/** Whether the failure comes from not reaching the database: no connection, or the connection lost. */
-	static boolean explains(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-			if (cause instanceof CannotGetJdbcConnectionException || cause instanceof DataAccessResourceFailureException
-					|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
-					|| cause instanceof ConnectException) {
-				return true;
-			}
-			// a commit or rollback that failed on the connection itself; a failed rollback hides the failure before it
-			if (cause instanceof TransactionSystemException ending && (ending.getCause() instanceof SQLException
-					|| (ending.getApplicationException() != null && explains(ending.getApplicationException())))) {
-				return true;
-			}
-			// SQLSTATE class 08: connection exception; 57P01-57P03: the server shutting down or starting
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static Throwable rootOf(Throwable failure) {

@@ -3,20 +3,15 @@
 // first department of the ranking to its matters.
 // Usage: node e2e/dashboard.js http://localhost:8080 [screenshot folder] [account]
 // Prints, as its last line, JSON: the tiles, the first ranked department and what its drill-down listed.
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 const base = process.argv[2] || 'http://localhost:8080';
 const shots = process.argv[3] || 'target/e2e';
 const account = process.argv[4] || 'leader';
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHARTS = ['chart-stages', 'chart-trend', 'chart-ranking', 'chart-heat'];
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
     const failures = [];

@@ -3,18 +3,13 @@
 // signs for and handles it, the dispatcher reviews it and records the return visit, and the matter
 // is closed. Usage: node e2e/tasklist-walkthrough.js http://localhost:8080 [screenshot folder]
 // Prints the tracking number of the closed matter as its last line; exits non-zero on any failure.
-const { chromium } = require('playwright-core');
+const { launch } = require('./chromium');
 
 const base = process.argv[2] || 'http://localhost:8080';
 const shots = process.argv[3] || 'target/e2e';
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
     const trackingNo = await register(browser);
     await work(browser, 'transport.he', '待签收 — 本部门', trackingNo, 'sign-for', async (page) => {

@@ -1,9 +1,6 @@
 package org.civicloop.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,8 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.camunda.bpm.engine.FormService;
@@ -45,19 +40,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LoopBenchmark {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private static final com.sun.management.OperatingSystemMXBean CPU =
 			(com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
 	private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory.getCompilationMXBean();
 
-	private static final List<String> STEPS = List.of("intake", "sign-for", "handle", "review", "return-visit");
 
 
 	private final AtomicLong phones = new AtomicLong(13_100_000_000L);
 
 	private final BenchHttp http;
+
+	private final HttpLoop loop = new HttpLoop(phones);
 
 	private final FormService forms;
 
@@ -121,7 +115,7 @@ public final class LoopBenchmark {
 	/** Takes {@code count} matters around the loop with {@code clients} threads. */
 	private Result run(int count, int clients, boolean viaHttp) throws Exception {
 		Map<String, Histogram> steps = new LinkedHashMap<>();
-		STEPS.forEach(step -> steps.put(step, new ConcurrentHistogram(3)));
+		HttpLoop.STEPS.forEach(step -> steps.put(step, new ConcurrentHistogram(3)));
 		var next = new AtomicInteger();
 		var failures = new AtomicInteger();
 		ExecutorService workers = Executors.newFixedThreadPool(clients);
@@ -133,7 +127,7 @@ public final class LoopBenchmark {
 				while (next.getAndIncrement() < count) {
 					try {
 						if (viaHttp) {
-							loopOverHttp(steps);
+							loop.around(http, steps);
 						}
 						else {
 							loopOnJavaApi(steps);
@@ -157,41 +151,14 @@ public final class LoopBenchmark {
 				(JIT.getTotalCompilationTime() - jitStart) / (double) closed, steps);
 	}
 
-	private void loopOverHttp(Map<String, Histogram> steps) throws Exception {
-		String trackingNo = timed(steps, "intake", () -> JSON.readTree(http.send("hotline-system", "POST", "/api/matters", intake(), 201))
-			.path("trackingNo").asText());
-		timed(steps, "sign-for", () -> workOverHttp("transport.he", trackingNo, "task_signFor", true,
-				Map.of("signForDecision", "sign")));
-		timed(steps, "handle", () -> workOverHttp("transport.he", trackingNo, "task_handle", false, handled()));
-		timed(steps, "review", () -> workOverHttp("dispatcher", trackingNo, "task_review", true, reviewed()));
-		timed(steps, "return-visit", () -> workOverHttp("dispatcher", trackingNo, "task_returnVisit", true, visited()));
-	}
-
-	private Void workOverHttp(String user, String trackingNo, String taskKey, boolean claim, Map<String, Object> input)
-			throws Exception {
-		JsonNode found = JSON.readTree(http.send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
-				+ URLEncoder.encode(trackingNo, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + taskKey, null, 200));
-		if (found.size() != 1) {
-			throw new IllegalStateException(trackingNo + " has " + found.size() + " open " + taskKey);
-		}
-		String id = found.get(0).path("id").asText();
-		if (claim) {
-			http.send(user, "POST", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + user + "\"}", 204);
-		}
-		var variables = JSON.createObjectNode();
-		input.forEach((name, value) -> variables.putObject(name).putPOJO("value", value));
-		http.send(user, "POST", "/engine-rest/task/" + id + "/submit-form", "{\"variables\":" + variables + "}", 204);
-		return null;
-	}
-
 	private void loopOnJavaApi(Map<String, Histogram> steps) throws Exception {
-		String trackingNo = timed(steps, "intake", () -> engine.as("hotline-system",
+		String trackingNo = HttpLoop.timed(steps, "intake", () -> engine.as("hotline-system",
 				() -> forms.submitStartForm(definitionId, startForm()).getBusinessKey()));
-		timed(steps, "sign-for", () -> workOnJavaApi("transport.he", trackingNo, "task_signFor", true,
+		HttpLoop.timed(steps, "sign-for", () -> workOnJavaApi("transport.he", trackingNo, "task_signFor", true,
 				Map.of("signForDecision", "sign")));
-		timed(steps, "handle", () -> workOnJavaApi("transport.he", trackingNo, "task_handle", false, handled()));
-		timed(steps, "review", () -> workOnJavaApi("dispatcher", trackingNo, "task_review", true, reviewed()));
-		timed(steps, "return-visit", () -> workOnJavaApi("dispatcher", trackingNo, "task_returnVisit", true, visited()));
+		HttpLoop.timed(steps, "handle", () -> workOnJavaApi("transport.he", trackingNo, "task_handle", false, HttpLoop.handled()));
+		HttpLoop.timed(steps, "review", () -> workOnJavaApi("dispatcher", trackingNo, "task_review", true, HttpLoop.reviewed()));
+		HttpLoop.timed(steps, "return-visit", () -> workOnJavaApi("dispatcher", trackingNo, "task_returnVisit", true, HttpLoop.visited()));
 	}
 
 	private Void workOnJavaApi(String user, String trackingNo, String taskKey, boolean claim, Map<String, Object> input) {
@@ -203,26 +170,6 @@ public final class LoopBenchmark {
 			forms.submitTaskForm(task.getId(), input);
 		});
 		return null;
-	}
-
-	private interface Step<T> {
-
-		T run() throws Exception;
-
-	}
-
-	private static <T> T timed(Map<String, Histogram> steps, String step, Step<T> work) throws Exception {
-		long start = System.nanoTime();
-		T result = work.run();
-		steps.get(step).recordValue(System.nanoTime() - start);
-		return result;
-	}
-
-	private String intake() {
-		return """
-				{"channel":"hotline","type":"complaint","category":"road-damage","urgency":"normal",
-				 "description":"基准测试：镇区主干道出现大坑","unit":"qingshi","location":{"address":"青石镇中心路"},
-				 "reporter":{"name":"基准","phone":"%d"}}""".formatted(phones.incrementAndGet());
 	}
 
 	private Map<String, Object> startForm() {
@@ -242,18 +189,6 @@ public final class LoopBenchmark {
 		variables.put("reporterName", "基准");
 		variables.put("reporterPhone", String.valueOf(phone));
 		return variables;
-	}
-
-	private static Map<String, Object> handled() {
-		return Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，现已恢复通行");
-	}
-
-	private static Map<String, Object> reviewed() {
-		return Map.of("reviewDecision", "accept", "reviewNote", "处置到位，同意办结");
-	}
-
-	private static Map<String, Object> visited() {
-		return Map.of("satisfaction", "satisfied", "resolved", "yes", "visitNote", "电话回访，群众满意");
 	}
 
 	/**

@@ -84,6 +84,35 @@ class IntakeIntegrationTests {
 	}
 
 	@Test
+	void evaluationsSentAtOnceCountOnceAndTheOthersGetAConflict() throws Exception {
+		Http http = new Http(port);
+		JsonNode answer = JSON.readTree(http.postJson("hotline-system", "/api/matters", report("road-damage", "qingshi", phone(), "QS-ST-01", null))
+			.body());
+		String trackingNo = answer.path("trackingNo").asText();
+		work(trackingNo, "task_signFor", "transport.he", Map.of("signForDecision", "sign"));
+		work(trackingNo, "task_handle", "transport.he", Map.of("handlingResult", "resolved", "handlingReply", "已修复路面并回复群众"));
+		work(trackingNo, "task_review", "dispatcher", Map.of("reviewDecision", "accept"));
+		String rating = """
+				{"token": "%s", "satisfaction": "satisfied", "resolved": true, "comment": "很满意"}""".formatted(answer.path("evaluationToken").asText());
+		var ready = new java.util.concurrent.CountDownLatch(1);
+		var attempts = java.util.stream.IntStream.range(0, 4).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			try {
+				ready.await();
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			return http.postJson(null, "/api/public/matters/" + trackingNo + "/evaluation", rating).statusCode();
+		})).toList();
+		ready.countDown();
+		var statuses = attempts.stream().map(java.util.concurrent.CompletableFuture::join).sorted().toList();
+
+		assertThat(statuses).as("one evaluation taken, the others refused, never a 500").containsExactly(204, 409, 409, 409);
+		assertThat(jdbc.sql("select count(*) from matter_event e join matter m on m.id = e.matter_id where m.tracking_no = :no"
+				+ " and e.kind = 'CITIZEN_EVALUATED'").param("no", trackingNo).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void badInputNamesEveryBadFieldAndCreatesNothing() throws Exception {
 		Http http = new Http(port);
 		long before = count();

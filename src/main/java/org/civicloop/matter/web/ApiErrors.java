@@ -3,6 +3,7 @@ package org.civicloop.matter.web;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.civicloop.matter.Intake;
 import org.civicloop.matter.NewMatter;
 import org.civicloop.matter.engine.MatterProcess;
@@ -34,6 +35,13 @@ class ApiErrors {
 	@ExceptionHandler(MatterProcess.NoExtensionNow.class)
 	ProblemDetail noExtensionNow(MatterProcess.NoExtensionNow refused) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+	}
+
+	/** Two requests changed one matter at the same moment (two evaluations at once): the later is refused, nothing done twice. */
+	@ExceptionHandler(OptimisticLockingException.class)
+	ProblemDetail lostARace(OptimisticLockingException race) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone else changed this matter at the same moment; nothing was done twice. Look again");
 	}
 
 	@ExceptionHandler(Intake.KeyInFlight.class)

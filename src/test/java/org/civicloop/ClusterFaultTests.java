@@ -128,7 +128,10 @@ class ClusterFaultTests {
 		try (Intake intake = new Intake("restart-", 100_000, cluster.ports(), 2)) {
 			Thread.sleep(3_000);
 			postgres("stop");
-			Thread.sleep(8_000);
+			Instant stopped = Instant.now();
+			assertThat(health(cluster.port(1), "readiness")).as("not ready without its database").isEqualTo(503);
+			assertThat(health(cluster.port(1), "liveness")).as("yet alive: nothing should restart it").isEqualTo(200);
+			Thread.sleep(Math.max(0, 8_000 - Duration.between(stopped, Instant.now()).toMillis()));
 			postgres("start");
 			intake.finish(Duration.ofSeconds(60));
 
@@ -144,6 +147,7 @@ class ClusterFaultTests {
 			assertThat(answer.statusCode()).as("node on %d after the restart", port).isEqualTo(201);
 		}
 		assertThat(List.of(cluster.pid(1), cluster.pid(2))).as("the nodes were not restarted").isEqualTo(pids);
+		assertThat(health(cluster.port(1), "readiness")).as("ready again").isEqualTo(200);
 	}
 
 	/**
@@ -179,6 +183,11 @@ class ClusterFaultTests {
 			assertThat(single(db, "select count(*) from matter m where not exists (select 1 from intake_request r where r.matter_id = m.id)"))
 				.as("matters without an intake request").isZero();
 		}
+	}
+
+	private static int health(int port, String probe) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/" + probe))
+			.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	/** Moves every sign-for warning timer to now; the tracking numbers of their matters. */

@@ -39,6 +39,9 @@ class VariantGuardrailsIntegrationTests {
 	@Autowired
 	RepositoryService repository;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry metrics;
+
 	Http http;
 
 	@BeforeEach
@@ -74,9 +77,12 @@ class VariantGuardrailsIntegrationTests {
 				"camunda:class=\"x.Y\"")));
 		files.putAll(forms());
 		int before = output.getAll().length();
+		double counted = metrics.counter("civicloop.guardrails.refused", "rule", "java-class").count();
 
 		assertThat(http.deploy("shangtang.admin", "shangtang", files).statusCode()).isEqualTo(400);
 
+		assertThat(metrics.counter("civicloop.guardrails.refused", "rule", "java-class").count()).as("operators see it counted")
+			.isEqualTo(counted + 1);
 		String logged = output.getAll().substring(before);
 		assertThat(logged).contains("WARN").contains("refused by the guardrails: java-class,stage-missing")
 			.doesNotContain("ENGINE-16004").doesNotContain(" ERROR ");

@@ -140,6 +140,18 @@ class PublicMatterControllerWebTests {
 		verify(process).evaluate(TRACKING_NO, "satisfied", true, null);
 	}
 
+	@Test
+	void aRatingThatLosesARaceInTheEngineIsAConflictNotAFailure() throws Exception {
+		doThrow(new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity' failed"))
+			.when(process).evaluate(eq(TRACKING_NO), eq("satisfied"), eq(true), isNull());
+
+		mvc.perform(evaluation(TRACKING_NO, "{\"token\": \"right-token\", \"satisfaction\": \"satisfied\", \"resolved\": true}"))
+			.andExpect(status().isConflict())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("Someone else changed this matter at the same moment; nothing was done twice. Look again"));
+		verify(process).evaluate(TRACKING_NO, "satisfied", true, null);
+	}
+
 	private static MockHttpServletRequestBuilder evaluation(String trackingNo, String json) {
 		return post("/api/public/matters/" + trackingNo + "/evaluation").contentType(MediaType.APPLICATION_JSON).content(json);
 	}

@@ -286,7 +286,7 @@ class ClusterFaultTests {
 
 		private final AtomicBoolean problemDetails503 = new AtomicBoolean(true);
 
-		private Instant retryUntil = Instant.MAX;
+		private volatile Instant retryUntil = Instant.MAX;
 
 		/**
 		 * {@code clientCount} clients sending to {@code ports} in turn, their Idempotency-Keys starting with

@@ -53,10 +53,15 @@ class EngineIdentityAuthentication implements AuthenticationProvider {
 
 	/** A caller {@link AccountCheck} has verified, as Spring Security's authentication. */
 	static Authentication authenticated(AccountCheck.Login login) {
-		var authorities = login.groups().stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
-		var authenticated = UsernamePasswordAuthenticationToken.authenticated(login.user(), null, authorities);
+		var authenticated = authenticated(login.user(), login.groups());
 		authenticated.setDetails(login);
 		return authenticated;
+	}
+
+	/** An account with its groups, each an authority {@code GROUP_<id>}. */
+	static UsernamePasswordAuthenticationToken authenticated(String user, java.util.List<String> groups) {
+		var authorities = groups.stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}
 
 	@Override

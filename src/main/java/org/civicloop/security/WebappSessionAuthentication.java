@@ -34,8 +34,7 @@ class WebappSessionAuthentication extends OncePerRequestFilter {
 		var webapps = session == null ? null : AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(ENGINE);
 		if (webapps != null) {
 			String user = webapps.getName();
-			var login = new AccountCheck.Login(user, engine.groupsOf(user), engine.tenantsOf(user), 0);
-			SecurityContextHolder.getContext().setAuthentication(EngineIdentityAuthentication.authenticated(login));
+			SecurityContextHolder.getContext().setAuthentication(EngineIdentityAuthentication.authenticated(user, engine.groupsOf(user)));
 		}
 		chain.doFilter(request, response);
 	}

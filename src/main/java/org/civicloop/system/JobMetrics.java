@@ -3,13 +3,13 @@ package org.civicloop.system;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.management.Metrics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,10 +27,18 @@ class JobMetrics implements MeterBinder {
 
 	private final Sampled<Map<String, Long>> jobs;
 
-	private final ManagementService management;
+	private final Sampled<Map<String, Long>> acquisitions;
 
-	JobMetrics(JdbcClient jdbc, ManagementService management, Clock clock) {
-		this.management = management;
+	JobMetrics(JdbcClient jdbc, Clock clock) {
+		this.acquisitions = new Sampled<>(Duration.ofSeconds(10), () -> {
+			var sums = new java.util.HashMap<String, Long>();
+			jdbc.sql("select name_, sum(value_) from act_ru_meter_log where name_ in (:names) group by name_")
+				.param("names", List.of(Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS, Metrics.JOB_ACQUIRED_FAILURE))
+				.query(rs -> {
+					sums.put(rs.getString(1), rs.getLong(2));
+				});
+			return sums;
+		});
 		this.jobs = new Sampled<>(Duration.ofSeconds(10), () -> jdbc.sql("""
 				select
 				  sum(case when retries_ > 0 and suspension_state_ = 1 and (duedate_ is null or duedate_ <= :now)
@@ -58,7 +66,7 @@ class JobMetrics implements MeterBinder {
 	}
 
 	private void acquisition(MeterRegistry registry, String result, String metric) {
-		FunctionCounter.builder("civicloop.jobs.acquisition", management, engine -> engine.createMetricsQuery().name(metric).sum())
+		FunctionCounter.builder("civicloop.jobs.acquisition", acquisitions, sampled -> sampled.get().getOrDefault(metric, 0L))
 			.tag("result", result).description("Job acquisitions of all nodes, as of their last report to the database").register(registry);
 	}
 

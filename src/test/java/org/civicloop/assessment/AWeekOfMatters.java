@@ -38,8 +38,11 @@ final class AWeekOfMatters {
 
 	private final MatterProcess process;
 
+	private final Instant thursday;
+
 	AWeekOfMatters(Instant monday, MatterProcess process, RuntimeService runtime, ManagementService management) {
 		this.process = process;
+		this.thursday = monday.plus(Duration.ofDays(3));
 		ClockUtil.setCurrentTime(Date.from(monday));
 		a = process.register(roadDamage(), "operator");
 		work("transport.he", a, SIGN_FOR, Map.of("signForDecision", "sign"));
@@ -67,7 +70,7 @@ final class AWeekOfMatters {
 		e = process.register(roadDamage(), "operator");
 		d = process.register(new NewMatter("wechat", "complaint", "garbage", "normal", "村口垃圾三天无人清运", "shangtang", "上塘村村口",
 				"QS-ST-01", new Contact("钱七", "13600002222")), "operator");
-		ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(3))));
+		clockOnThursday();
 		String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(d.trackingNo()).singleResult().getId();
 		management.createJobQuery().processInstanceId(instance).timers().executable().list().stream()
 			.sorted(Comparator.comparing(Job::getDuedate)).forEach(job -> management.executeJob(job.getId()));
@@ -75,9 +78,14 @@ final class AWeekOfMatters {
 		process.work(signFor.getId(), process.cadresFor(signFor).get(0), Map.of("signForDecision", "sign"));
 	}
 
+	/** The engine's clock on the week's Thursday, where the week leaves it. */
+	void clockOnThursday() {
+		ClockUtil.setCurrentTime(Date.from(thursday));
+	}
+
 	/**
 	 * Takes D and E around the rest of the loop, satisfied, so that nothing of this week stays owed — and overdue —
-	 * for a test that comes later and counts the matters overdue at its own moment.
+	 * for a test that comes later and counts the matters overdue at its own moment; then the clock back to real time.
 	 */
 	void finish() {
 		var inputs = Map.of(SIGN_FOR, Map.<String, Object>of("signForDecision", "sign"), HANDLE, handled(), REVIEW,
@@ -88,6 +96,7 @@ final class AWeekOfMatters {
 				process.work(next.getId(), cadre, inputs.get(next.getTaskDefinitionKey()));
 			}
 		}
+		ClockUtil.reset();
 	}
 
 	private Task next(Matter matter, java.util.Set<String> keys) {

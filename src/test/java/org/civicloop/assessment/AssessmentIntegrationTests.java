@@ -1,9 +1,7 @@
 package org.civicloop.assessment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
 import org.civicloop.matter.engine.MatterProcess;
@@ -80,13 +77,12 @@ class AssessmentIntegrationTests {
 
 	@AfterEach
 	void keepTheClockOnThursday() {
-		ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(3))));
+		week.clockOnThursday();
 	}
 
 	@AfterAll
 	void finishTheWeek() {
 		week.finish();
-		ClockUtil.reset();
 	}
 
 	@Test

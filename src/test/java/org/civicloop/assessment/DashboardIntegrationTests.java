@@ -6,13 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.civicloop.Browser;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
@@ -88,13 +85,12 @@ class DashboardIntegrationTests {
 
 	@BeforeEach
 	void onThursday() {
-		ClockUtil.setCurrentTime(Date.from(MONDAY.plus(Duration.ofDays(3))));
+		week.clockOnThursday();
 	}
 
 	@AfterAll
 	void finishTheWeek() {
 		week.finish();
-		ClockUtil.reset();
 	}
 
 	@Test

@@ -129,6 +129,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 		var definitions = new ArrayList<Variants.Definition>();
 		for (var process : deployment.getDeployedArtifacts(ProcessDefinitionEntity.class) == null ? List.<ProcessDefinitionEntity>of()
 				: deployment.getDeployedArtifacts(ProcessDefinitionEntity.class)) {
+			// a unit's matters are started from the county's process; the unit chosen in its form picks this one
+			process.setStartableInTasklist(false);
 			definitions.add(new Variants.Definition(process.getKey(), process.getId(), process.getVersion(), true));
 		}
 		for (var decision : deployment.getDeployedArtifacts(DecisionDefinitionEntity.class) == null ? List.<DecisionDefinitionEntity>of()

@@ -33,8 +33,8 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 	/** A task, or anything done to or read of one. */
 	private static final Pattern TASK_WORK = Pattern.compile(".*/task/([^/]+)(/.*)?$");
 
-	/** How a deployment refused by the variant guardrails begins its message. */
-	private static final String GUARDRAILS = "Deployment refused by CivicLoop's guardrails: ";
+	/** How a deployment refused by the variant guardrails begins its message (the variants module's GuardrailViolations). */
+	private static final String GUARDRAILS = "部署被 CivicLoop 护栏规则拒绝：";
 
 	/** How the engine refuses a password its policy does not allow. */
 	private static final String WEAK_PASSWORD = "Password does not match policy";

@@ -23,8 +23,8 @@ final class AllowList {
 
 	/** Namespaces the engine reads as its own but CivicLoop refuses: the legacy aliases of Camunda's. */
 	static final Map<String, String> REFUSED_NAMESPACES = Map.of(
-			"http://activiti.org/bpmn", "the legacy activiti namespace, which the engine reads as camunda's; write camunda: instead",
-			"http://www.camunda.com/fox", "the legacy fox namespace, which the engine still reads; write camunda: instead");
+			"http://activiti.org/bpmn", "旧版 activiti 命名空间（引擎将其视同 camunda 命名空间读取），请改用 camunda: 前缀",
+			"http://www.camunda.com/fox", "旧版 fox 命名空间（引擎仍会读取），请改用 camunda: 前缀");
 
 	/** Layout only: the engine reads positions from them, nothing it runs. Any element and attribute. */
 	static final Set<String> LAYOUT = Set.of("http://www.omg.org/spec/BPMN/20100524/DI", "http://www.omg.org/spec/DD/20100524/DC",
@@ -157,32 +157,32 @@ final class AllowList {
 
 	/** Elements refused with a reason of their own (the rule code and why). */
 	private static final Map<String, Refusal> REFUSED_ELEMENTS = Map.ofEntries(
-			Map.entry("scriptTask", new Refusal("script", "script tasks run code; use a service task with an allow-listed delegate")),
-			Map.entry("camunda:script", new Refusal("script", "scripts (camunda:script) are not allowed anywhere")),
-			Map.entry("camunda:connector", new Refusal("java-class", "connectors call out of the engine; they are not allowed")),
-			Map.entry("camunda:field", new Refusal("java-class", "field injection (camunda:field) configures built-in code such as shell and mail tasks; it is not allowed")),
-			Map.entry("camunda:executionListener", new Refusal("listener", "listeners run code at moments the flow does not show; every step is a task in the flow")),
-			Map.entry("camunda:taskListener", new Refusal("listener", "listeners run code at moments the flow does not show; every step is a task in the flow")),
-			Map.entry("camunda:formData", new Refusal("form", "generated forms are not supported; use camunda:formRef with a Camunda Form")),
-			Map.entry("camunda:formProperty", new Refusal("form", "form properties are not supported; use camunda:formRef with a Camunda Form")),
-			Map.entry("humanPerformer", new Refusal("performer", "give tasks to people with camunda:candidateGroups")),
-			Map.entry("potentialOwner", new Refusal("performer", "give tasks to people with camunda:candidateGroups")));
+			Map.entry("scriptTask", new Refusal("script", "脚本任务会运行代码；请改用服务任务，调用白名单中的委托 bean")),
+			Map.entry("camunda:script", new Refusal("script", "任何位置都不允许使用脚本（camunda:script）")),
+			Map.entry("camunda:connector", new Refusal("java-class", "连接器会从引擎向外发起调用，不允许使用")),
+			Map.entry("camunda:field", new Refusal("java-class", "字段注入（camunda:field）用于配置 shell、邮件任务等内置代码，不允许使用")),
+			Map.entry("camunda:executionListener", new Refusal("listener", "监听器会在流程图上看不到的时刻运行代码；每个环节都应是流程中的一个任务")),
+			Map.entry("camunda:taskListener", new Refusal("listener", "监听器会在流程图上看不到的时刻运行代码；每个环节都应是流程中的一个任务")),
+			Map.entry("camunda:formData", new Refusal("form", "不支持生成式表单（camunda:formData）；请用 camunda:formRef 引用 Camunda Form 表单")),
+			Map.entry("camunda:formProperty", new Refusal("form", "不支持表单属性（camunda:formProperty）；请用 camunda:formRef 引用 Camunda Form 表单")),
+			Map.entry("humanPerformer", new Refusal("performer", "请用 camunda:candidateGroups（候选组）指定由谁办理任务")),
+			Map.entry("potentialOwner", new Refusal("performer", "请用 camunda:candidateGroups（候选组）指定由谁办理任务")));
 
 	/** Attributes refused with a reason of their own. */
 	private static final Map<String, Refusal> REFUSED_ATTRIBUTES = Map.ofEntries(
-			Map.entry("camunda:class", new Refusal("java-class", "loads a Java class; use camunda:delegateExpression with an allow-listed bean")),
-			Map.entry("camunda:variableMappingClass", new Refusal("java-class", "loads a Java class")),
-			Map.entry("camunda:variableMappingDelegateExpression", new Refusal("bean", "runs a bean on variables; map them with camunda:in and camunda:out")),
-			Map.entry("camunda:type", new Refusal("java-class", "runs one of the engine's built-in behaviours (shell, mail, external task); they are not allowed")),
-			Map.entry("camunda:topic", new Refusal("java-class", "hands the task to an external worker; CivicLoop runs none")),
-			Map.entry("camunda:expression", new Refusal("expression", "runs an expression as code; use camunda:delegateExpression with an allow-listed bean")),
-			Map.entry("camunda:resultVariable", new Refusal("expression", "stores what an expression returns; only business rule tasks have a result")),
-			Map.entry("camunda:resource", new Refusal("script", "loads a script")),
-			Map.entry("language", new Refusal("script", "an expression in a script language is a script")),
-			Map.entry("scriptFormat", new Refusal("script", "an expression in a script language is a script")),
-			Map.entry("camunda:formKey", new Refusal("form", "embedded and external forms run the page's own code in Tasklist; use camunda:formRef with a Camunda Form")),
-			Map.entry("camunda:formHandlerClass", new Refusal("java-class", "loads a Java class")),
-			Map.entry("camunda:caseRef", new Refusal("element", "CivicLoop runs no CMMN cases")));
+			Map.entry("camunda:class", new Refusal("java-class", "会加载 Java 类；请改用 camunda:delegateExpression 调用白名单中的 bean")),
+			Map.entry("camunda:variableMappingClass", new Refusal("java-class", "会加载 Java 类")),
+			Map.entry("camunda:variableMappingDelegateExpression", new Refusal("bean", "会对变量运行 bean；请用 camunda:in 和 camunda:out 映射变量")),
+			Map.entry("camunda:type", new Refusal("java-class", "会运行引擎的内置行为（shell、邮件、外部任务），不允许使用")),
+			Map.entry("camunda:topic", new Refusal("java-class", "会把任务交给外部工作者（external worker）处理，而 CivicLoop 不运行任何外部工作者")),
+			Map.entry("camunda:expression", new Refusal("expression", "会把表达式当作代码运行；请改用 camunda:delegateExpression 调用白名单中的 bean")),
+			Map.entry("camunda:resultVariable", new Refusal("expression", "会保存表达式的返回值；只有业务规则任务才有结果")),
+			Map.entry("camunda:resource", new Refusal("script", "会加载脚本")),
+			Map.entry("language", new Refusal("script", "用脚本语言写的表达式就是脚本")),
+			Map.entry("scriptFormat", new Refusal("script", "用脚本语言写的表达式就是脚本")),
+			Map.entry("camunda:formKey", new Refusal("form", "嵌入式表单和外部表单会在 Tasklist 中运行页面自带的代码；请用 camunda:formRef 引用 Camunda Form 表单")),
+			Map.entry("camunda:formHandlerClass", new Refusal("java-class", "会加载 Java 类")),
+			Map.entry("camunda:caseRef", new Refusal("element", "CivicLoop 不运行 CMMN 案例")));
 
 	/** Why a listed element or attribute is refused. */
 	record Refusal(String rule, String message) {

@@ -80,7 +80,7 @@ final class CodeRules {
 			return;
 		}
 		if (AllowList.REFUSED_NAMESPACES.containsKey(ns)) {
-			violations.add(new Violation("namespace", resource, id, "<" + element.getTagName() + "> is in "
+			violations.add(new Violation("namespace", resource, id, "<" + element.getTagName() + "> 属于"
 					+ AllowList.REFUSED_NAMESPACES.get(ns)));
 			return;
 		}
@@ -88,8 +88,8 @@ final class CodeRules {
 		var allowed = AllowList.attributes(ns, element.getLocalName(), dmn);
 		if (allowed.isEmpty()) {
 			var refusal = AllowList.refusedElement(qualified).orElseGet(() -> new AllowList.Refusal("element",
-					"is not among the elements CivicLoop deploys"));
-			violations.add(new Violation(refusal.rule(), resource, id, "<" + qualified + ">: " + refusal.message()));
+					"不在 CivicLoop 允许部署的元素之列"));
+			violations.add(new Violation(refusal.rule(), resource, id, "<" + qualified + ">：" + refusal.message()));
 			return;
 		}
 		var attributes = element.getAttributes();
@@ -125,7 +125,7 @@ final class CodeRules {
 		ns = ns == null ? "" : ns;
 		String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
 		if (AllowList.REFUSED_NAMESPACES.containsKey(ns)) {
-			violations.add(new Violation("namespace", resource, id, attribute.getName() + " on <" + element + "> is in "
+			violations.add(new Violation("namespace", resource, id, "<" + element + "> 上的属性 " + attribute.getName() + " 属于"
 					+ AllowList.REFUSED_NAMESPACES.get(ns)));
 			return;
 		}
@@ -134,8 +134,8 @@ final class CodeRules {
 		String value = attribute.getValue();
 		if (!allowed.contains(name)) {
 			var refusal = AllowList.refusedAttribute(name).orElseGet(() -> new AllowList.Refusal("attribute",
-					"is not among the attributes <" + element + "> may have"));
-			violations.add(new Violation(refusal.rule(), resource, id, name + "=\"" + excerpt(value) + "\": " + refusal.message()));
+					"不是 <" + element + "> 允许使用的属性"));
+			violations.add(new Violation(refusal.rule(), resource, id, name + "=\"" + excerpt(value) + "\"：" + refusal.message()));
 			return;
 		}
 		switch (name) {
@@ -143,13 +143,13 @@ final class CodeRules {
 				var bean = Expressions.beanName(value);
 				if (bean.isEmpty() || !allowedBeans.contains(bean.get())) {
 					violations.add(new Violation("bean", resource, id, name + "=\"" + value
-							+ "\" must name one allow-listed bean as ${name}: " + new java.util.TreeSet<>(allowedBeans)));
+							+ "\" 必须以 ${name} 的形式写明白名单中的一个 bean，可用的有：" + new java.util.TreeSet<>(allowedBeans)));
 				}
 			}
 			case "expressionLanguage" -> {
 				if (!FEEL.contains(value.toLowerCase(Locale.ROOT))) {
 					violations.add(new Violation("feel-only", resource, id, "expressionLanguage \"" + value
-							+ "\": DMN expressions must be FEEL"));
+							+ "\"：DMN 表达式必须使用 FEEL"));
 				}
 			}
 			case "camunda:collection", "source" -> {
@@ -170,8 +170,8 @@ final class CodeRules {
 		for (int i = 0; i < attributes.getLength(); i++) {
 			String ns = ((Attr) attributes.item(i)).getNamespaceURI();
 			if (ns != null && !ns.isEmpty() && !XMLNS.equals(ns) && !AllowList.LAYOUT.contains(ns) && !AllowList.LAYOUT_ATTRIBUTES.contains(ns)) {
-				violations.add(new Violation("attribute", resource, id, attributes.item(i).getNodeName() + " on layout element <"
-						+ element.getLocalName() + "> is not among the attributes CivicLoop deploys"));
+				violations.add(new Violation("attribute", resource, id, "布局元素 <" + element.getLocalName() + "> 上的属性 "
+						+ attributes.item(i).getNodeName() + " 不在 CivicLoop 允许部署的属性之列"));
 			}
 		}
 	}
@@ -182,7 +182,7 @@ final class CodeRules {
 		}
 		String text = element.getTextContent();
 		if (EXTERNAL_FUNCTION.matcher(text).find()) {
-			violations.add(new Violation("feel-only", resource, id, "FEEL external functions call Java; they are not allowed"));
+			violations.add(new Violation("feel-only", resource, id, "FEEL 外部函数（external）会调用 Java，不允许使用"));
 		}
 		if (PERSONAL_NAME.matcher(text).find()) {
 			violations.add(personalData(resource, id, text));
@@ -198,7 +198,7 @@ final class CodeRules {
 				() -> {
 					var names = Expressions.names(value);
 					names.stream().filter(isOtherBean).findFirst().ifPresent(bean -> violations.add(
-							new Violation("bean", resource, id, "${" + bean + "} names an application bean outside the allow-list")));
+							new Violation("bean", resource, id, "${" + bean + "} 指向白名单之外的应用 bean")));
 					if (names.stream().anyMatch(PERSONAL::contains)) {
 						violations.add(personalData(resource, id, value));
 					}
@@ -206,14 +206,14 @@ final class CodeRules {
 	}
 
 	private static Violation personalData(String resource, String id, String value) {
-		return new Violation("personal-data", resource, id, "\"" + excerpt(value) + "\" reads the reporter's contact, which "
-				+ "lives in the matter record only; show reporterMasked instead");
+		return new Violation("personal-data", resource, id, "“" + excerpt(value) + "”读取了反映人的联系方式，而联系方式"
+				+ "只保存在诉求记录中；请改为显示 reporterMasked");
 	}
 
 	/** A repeating timer: an ISO 8601 repetition of a fixed duration no shorter than the minimum. */
 	private void checkCycle(String resource, String id, String cycle, List<Violation> violations) {
 		if (Expressions.holdsExpression(cycle)) {
-			violations.add(new Violation("timer-cycle", resource, id, "a repeating timer needs a fixed interval, not an expression: " + excerpt(cycle)));
+			violations.add(new Violation("timer-cycle", resource, id, "循环定时器需要固定的间隔，不能使用表达式：" + excerpt(cycle)));
 			return;
 		}
 		String[] parts = cycle.split("/");
@@ -221,12 +221,12 @@ final class CodeRules {
 				? parts[parts.length - 1] : parts[1] : null;
 		Duration interval = period == null ? null : duration(period);
 		if (interval == null) {
-			violations.add(new Violation("timer-cycle", resource, id, "\"" + excerpt(cycle)
-					+ "\" is not an ISO 8601 repetition such as R3/PT4H (cron cycles are not allowed)"));
+			violations.add(new Violation("timer-cycle", resource, id, "“" + excerpt(cycle)
+					+ "”不是 R3/PT4H 这样的 ISO 8601 重复周期（不允许使用 cron 表达式）"));
 		}
 		else if (interval.compareTo(minTimerCycle) < 0) {
-			violations.add(new Violation("timer-cycle", resource, id, "\"" + cycle + "\" repeats every " + interval
-					+ "; a repeating timer may fire at most every " + minTimerCycle));
+			violations.add(new Violation("timer-cycle", resource, id, "“" + cycle + "”每 " + interval
+					+ " 重复一次；循环定时器的触发间隔不得短于 " + minTimerCycle));
 		}
 	}
 
@@ -237,8 +237,8 @@ final class CodeRules {
 		}
 		Duration duration = duration(wait);
 		if (duration == null || duration.compareTo(minTimerCycle) < 0) {
-			violations.add(new Violation("timer-cycle", resource, id, "a timer waits at least " + minTimerCycle + ", not \""
-					+ excerpt(wait) + "\""));
+			violations.add(new Violation("timer-cycle", resource, id, "定时器至少要等待 " + minTimerCycle + "，不能是“"
+					+ excerpt(wait) + "”"));
 		}
 	}
 
@@ -254,8 +254,8 @@ final class CodeRules {
 	private void checkCardinality(String resource, String id, String cardinality, List<Violation> violations) {
 		if (!INTEGER.matcher(cardinality).matches() || Integer.parseInt(cardinality) > maxInstances) {
 			violations.add(new Violation("multi-instance", resource, id, "loopCardinality \"" + excerpt(cardinality)
-					+ "\": a multi-instance activity makes a fixed number of instances, at most " + maxInstances
-					+ ", or one per element of a collection the application fills"));
+					+ "\"：多实例活动要么创建固定数量的实例（最多 " + maxInstances
+					+ " 个），要么为应用填充的集合中的每个元素各创建一个"));
 		}
 	}
 

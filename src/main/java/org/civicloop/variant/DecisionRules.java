@@ -109,7 +109,7 @@ final class DecisionRules {
 			String where = describe(variables);
 			if (evaluated.results().isEmpty()) {
 				byRule.putIfAbsent("none:" + where, new Violation("time-limit", resource, null,
-						"no rule gives a time limit for " + where));
+						"对于 " + where + "，没有任何规则给出时限"));
 				continue;
 			}
 			for (String stage : MatterHandling.Limits.STAGES) {
@@ -118,14 +118,14 @@ final class DecisionRules {
 				TimeLimit ceilingLimit = ceiling == null || ceiling.results().isEmpty() ? null : limitOf(ceiling.results().get(0), stage);
 				if (limit == null) {
 					byRule.putIfAbsent(rule + stage, new Violation("time-limit", resource, rule, MatterHandling.Limits.amount(stage)
-							+ " must be a positive whole number and " + MatterHandling.Limits.unit(stage) + " one of "
-							+ java.util.Arrays.toString(LimitUnit.values()) + "; they are " + shown(row, stage) + " for " + where));
+							+ " 必须是正整数，" + MatterHandling.Limits.unit(stage) + " 必须是 "
+							+ java.util.Arrays.toString(LimitUnit.values()) + " 之一；对于 " + where + "，表中给出的是 " + shown(row, stage)));
 				}
 				else if (ceilingLimit != null && !limit.notLooserThan(ceilingLimit)) {
-					byRule.putIfAbsent(rule + stage, new Violation("time-limit", resource, rule, stage + " limit " + limit
-							+ " is looser than the county's ceiling of " + ceilingLimit + " for " + where
-							+ (limit.unit().days() != ceilingLimit.unit().days() ? " (write it in the county's measure, "
-									+ (ceilingLimit.unit().days() ? "days" : "hours") + ")" : "")));
+					byRule.putIfAbsent(rule + stage, new Violation("time-limit", resource, rule, "对于 " + where + "，" + stage + " 时限 " + limit
+							+ " 比县级上限 " + ceilingLimit + " 更宽松"
+							+ (limit.unit().days() != ceilingLimit.unit().days() ? "（请按县级的计量单位“"
+									+ (ceilingLimit.unit().days() ? "天" : "小时") + "”填写）" : "")));
 				}
 			}
 		}
@@ -157,15 +157,15 @@ final class DecisionRules {
 			if (leads != 1) {
 				found.putIfAbsent("leads:" + variables.get("category"), new Violation("routing", resource,
 						evaluated.rules().isEmpty() ? null : String.join(",", evaluated.rules()),
-						"gives " + leads + " lead departments for " + where + "; exactly one is needed"));
+						"对于 " + where + "，给出了 " + leads + " 个牵头部门，必须恰好一个"));
 			}
 			for (var row : evaluated.results()) {
 				Object department = row.get("department");
 				if (department == null || !knownGroups.contains(department.toString())) {
 					found.putIfAbsent("unknown:" + department, new Violation("routing", resource,
-							String.join(",", evaluated.rules()), "names " + department
-									+ ", which is not a department, town office or village committee of the organisation directory ("
-									+ where + ")"));
+							String.join(",", evaluated.rules()), "指定的 " + department
+									+ " 不是组织目录中的部门、镇办公室或村委会（"
+									+ where + "）"));
 				}
 			}
 		}
@@ -213,8 +213,8 @@ final class DecisionRules {
 		var unknown = new LinkedHashSet<>(namesRead(table));
 		unknown.removeAll(allowed);
 		if (!unknown.isEmpty()) {
-			violations.add(new Violation("decision-inputs", resource, null, "a unit's table may read only " + new java.util.TreeSet<>(allowed)
-					+ ", so that it can be checked for every matter; it also reads " + unknown));
+			violations.add(new Violation("decision-inputs", resource, null, "本单位的决策表只能读取 " + new java.util.TreeSet<>(allowed)
+					+ "，以便针对每种诉求逐一检查；但它还读取了 " + unknown));
 			return false;
 		}
 		return true;

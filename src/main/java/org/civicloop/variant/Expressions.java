@@ -41,7 +41,7 @@ final class Expressions {
 			}
 			int end = closing(value, start + 2);
 			if (end < 0) {
-				return Optional.of("an expression is not closed: " + excerpt(value.substring(start)));
+				return Optional.of("表达式没有闭合：" + excerpt(value.substring(start)));
 			}
 			Optional<String> problem = problemInBody(value.substring(start + 2, end));
 			if (problem.isPresent()) {
@@ -115,7 +115,7 @@ final class Expressions {
 					end += body.charAt(end) == '\\' ? 2 : 1;
 				}
 				if (end >= body.length()) {
-					return Optional.of("a string is not closed in ${" + excerpt(body) + "}");
+					return Optional.of("表达式 ${" + excerpt(body) + "} 中的字符串没有闭合");
 				}
 				token = "'";
 				i = end + 1;
@@ -153,12 +153,12 @@ final class Expressions {
 					i++;
 				}
 				else {
-					return Optional.of("'" + c + "' is not allowed in an expression (only variables, literals and comparisons): ${"
+					return Optional.of("表达式中不允许使用 '" + c + "'（只能使用变量、字面量和比较）：${"
 							+ excerpt(body) + "}");
 				}
 			}
 			if (token.equals("(") && previous != null && isIdentifier(previous) && !WORD_OPERATORS.contains(previous)) {
-				return Optional.of("calls " + previous + "(...); expressions may not call methods or functions: ${"
+				return Optional.of("调用了 " + previous + "(...)；表达式不能调用方法或函数：${"
 						+ excerpt(body) + "}");
 			}
 			previous = token;

@@ -49,7 +49,7 @@ final class FormRules {
 		for (Iterator<String> keys = form.fieldNames(); keys.hasNext();) {
 			String key = keys.next();
 			if (!FORM_KEYS.contains(key)) {
-				violations.add(new Violation("form-component", resource, null, "\"" + key + "\" is not a property of a Camunda Form"));
+				violations.add(new Violation("form-component", resource, null, "“" + key + "”不是 Camunda Form 表单的属性"));
 			}
 		}
 		components(resource, form.path("components"), violations);
@@ -61,21 +61,21 @@ final class FormRules {
 			String id = component.path("key").asText(component.path("id").asText(null));
 			Set<String> own = COMPONENTS.get(type);
 			if (own == null) {
-				violations.add(new Violation("form-component", resource, id, "a form component of type \"" + type
-						+ "\" is not allowed; forms hold " + new java.util.TreeSet<>(COMPONENTS.keySet())
-						+ " (no iframe, html, image, button or file upload)"));
+				violations.add(new Violation("form-component", resource, id, "不允许使用类型为“" + type
+						+ "”的表单组件；表单只能包含 " + new java.util.TreeSet<>(COMPONENTS.keySet())
+						+ "（不能有 iframe、html、image、button 或文件上传）"));
 				continue;
 			}
 			for (Iterator<String> properties = component.fieldNames(); properties.hasNext();) {
 				String property = properties.next();
 				if (!COMMON.contains(property) && !own.contains(property)) {
-					violations.add(new Violation("form-component", resource, id, "\"" + property
-							+ "\" is not a property a " + type + " may have here"));
+					violations.add(new Violation("form-component", resource, id, "“" + property
+							+ "”不是此处 " + type + " 组件可以使用的属性"));
 				}
 			}
 			if (type.equals("text") && LOADS_SOMETHING.matcher(component.path("text").asText("")).find()) {
 				violations.add(new Violation("form-component", resource, id,
-						"a text component may hold words and markdown emphasis, not images, HTML or addresses"));
+						"文本组件只能包含文字和 Markdown 强调格式，不能包含图片、HTML 或网址"));
 			}
 			if (type.equals("group")) {
 				components(resource, component.path("components"), violations);

@@ -15,8 +15,8 @@ public class GuardrailViolations extends BadUserRequestException {
 	private final List<Violation> violations;
 
 	GuardrailViolations(List<Violation> violations) {
-		super("Deployment refused by CivicLoop's guardrails: " + violations.stream().map(Violation::toString)
-			.collect(Collectors.joining("; ")));
+		super("部署被 CivicLoop 护栏规则拒绝：" + violations.stream().map(Violation::toString)
+			.collect(Collectors.joining("；")));
 		this.violations = List.copyOf(violations);
 	}
 

@@ -88,7 +88,7 @@ public class Guardrails {
 		var violations = new ArrayList<Violation>();
 		Optional<Unit> unit = tenantId == null ? Optional.empty() : directory.unit(tenantId);
 		if (tenantId != null && unit.isEmpty()) {
-			violations.add(new Violation("tenant", "-", null, "no unit " + tenantId + " in the organisation directory"));
+			violations.add(new Violation("tenant", "-", null, "组织目录中没有单位 " + tenantId));
 			return violations;
 		}
 		var documents = new LinkedHashMap<String, Document>();
@@ -125,12 +125,12 @@ public class Guardrails {
 		bytes = bytes == null ? new byte[0] : bytes;
 		long limit = properties.maxResourceSize().toBytes();
 		if (bytes.length > limit) {
-			violations.add(new Violation("size", name, null, "is " + bytes.length + " bytes; a resource may have at most " + limit));
+			violations.add(new Violation("size", name, null, "大小为 " + bytes.length + " 字节，单个资源最多 " + limit + " 字节"));
 			return Optional.empty();
 		}
 		String head = new String(bytes, 0, Math.min(bytes.length, 64 * 1024), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
 		if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-			violations.add(new Violation("doctype", name, null, "contains a DOCTYPE or entity declaration, which CivicLoop never accepts"));
+			violations.add(new Violation("doctype", name, null, "含有 DOCTYPE 或实体（ENTITY）声明，CivicLoop 一律不接受"));
 			return Optional.empty();
 		}
 		if (isOf(name, OTHER)) {
@@ -138,12 +138,12 @@ public class Guardrails {
 				readForm(name, bytes, violations).ifPresent(forms::add);
 			}
 			else if (variant) {
-				violations.add(new Violation("definition", name, null, "a unit's variant holds only .bpmn, .dmn and .form files"));
+				violations.add(new Violation("definition", name, null, "本单位变体只能包含 .bpmn、.dmn 和 .form 文件"));
 			}
 			return Optional.empty();
 		}
 		if (!isOf(name, BPMN) && !isOf(name, DMN)) {
-			violations.add(new Violation("resource-type", name, null, "CivicLoop deploys BPMN (.bpmn), DMN (.dmn), Camunda Forms (.form) and diagrams (.png, .svg) only"));
+			violations.add(new Violation("resource-type", name, null, "CivicLoop 只部署 BPMN（.bpmn）、DMN（.dmn）、Camunda Form 表单（.form）和流程图（.png、.svg）"));
 			return Optional.empty();
 		}
 		Document document;
@@ -151,14 +151,14 @@ public class Guardrails {
 			document = Xml.parse(bytes);
 		}
 		catch (IllegalArgumentException ex) {
-			violations.add(new Violation("xml", name, null, "is not well-formed XML: " + ex.getMessage()));
+			violations.add(new Violation("xml", name, null, "不是格式正确的 XML：" + ex.getMessage()));
 			return Optional.empty();
 		}
 		int[] count = { 0 };
 		Xml.walk(document.getDocumentElement(), element -> count[0]++);
 		if (count[0] > properties.maxElements()) {
-			violations.add(new Violation("element-count", name, null, "has " + count[0] + " elements; a model may have at most "
-					+ properties.maxElements()));
+			violations.add(new Violation("element-count", name, null, "包含 " + count[0] + " 个元素，一个模型最多 "
+					+ properties.maxElements() + " 个"));
 			return Optional.empty();
 		}
 		return Optional.of(document);
@@ -170,12 +170,12 @@ public class Guardrails {
 			FormRules.check(name, form, violations);
 			var id = Optional.ofNullable(form.path("id").asText(null)).filter(text -> !text.isBlank());
 			if (id.isEmpty()) {
-				violations.add(new Violation("form", name, null, "a Camunda Form needs an id"));
+				violations.add(new Violation("form", name, null, "Camunda Form 表单必须有 id"));
 			}
 			return id;
 		}
 		catch (java.io.IOException ex) {
-			violations.add(new Violation("form", name, null, "is not a Camunda Form (JSON): " + ex.getMessage().lines().findFirst().orElse("")));
+			violations.add(new Violation("form", name, null, "不是 Camunda Form 表单（JSON）：" + ex.getMessage().lines().findFirst().orElse("")));
 			return Optional.empty();
 		}
 	}
@@ -191,7 +191,7 @@ public class Guardrails {
 			model = DecisionRules.read(bytes);
 		}
 		catch (RuntimeException ex) {
-			violations.add(new Violation("xml", name, null, "is not a valid DMN model: " + ex.getMessage()));
+			violations.add(new Violation("xml", name, null, "不是有效的 DMN 模型：" + ex.getMessage()));
 			return;
 		}
 		var domain = domain(unit);
@@ -205,12 +205,12 @@ public class Guardrails {
 					violations.addAll(decisionRules.checkRouting(name, model, domain, directory.handlingGroups()));
 				}
 				else {
-					violations.add(new Violation("definition", name, key, "a unit's variant may define only the tables "
-							+ VariantRules.DECISION_KEYS + ", not " + key));
+					violations.add(new Violation("definition", name, key, "本单位变体只能定义决策表 "
+							+ VariantRules.DECISION_KEYS + "，不能定义 " + key));
 				}
 			}
 			catch (RuntimeException ex) {
-				violations.add(new Violation("decision-inputs", name, key, "the table cannot be evaluated: " + ex.getMessage()));
+				violations.add(new Violation("decision-inputs", name, key, "无法对该决策表求值：" + ex.getMessage()));
 			}
 		}
 	}

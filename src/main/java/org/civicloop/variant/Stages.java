@@ -40,6 +40,16 @@ final class Stages {
 	private static final Map<String, String> DECISION_STAGES = Map.of(MatterHandling.Decisions.ROUTE_MATTER, "route",
 			MatterHandling.Decisions.TIME_LIMITS, "time-limits");
 
+	/** What each stage is called in the county's model, for the messages: {@code sign-for（签收）}. */
+	private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("register", "登记诉求"),
+			Map.entry("route", "派单规则"), Map.entry("apply-routing", "确定牵头与协办部门"), Map.entry("time-limits", "时限规则"),
+			Map.entry("schedule-sign-for", "计算签收时限"), Map.entry(MatterHandling.Stages.SIGN_FOR, "签收"),
+			Map.entry("schedule-handling", "计算办理时限"), Map.entry(MatterHandling.Stages.HANDLE, "办理"),
+			Map.entry(MatterHandling.Stages.REVIEW, "审核报结"), Map.entry(MatterHandling.Stages.RETURN_VISIT, "回访"),
+			Map.entry("close", "办结归档"), Map.entry(MatterHandling.Stages.REDISPATCH, "改派"),
+			Map.entry(MatterHandling.Stages.CO_HANDLE, "协办"), Map.entry(MatterHandling.Stages.EXTENSION, "审批延期"),
+			Map.entry(MatterHandling.Stages.SUPERVISION, "督办"));
+
 	private static final List<String> USER_STAGES = List.of(MatterHandling.Stages.SIGN_FOR, MatterHandling.Stages.HANDLE,
 			MatterHandling.Stages.REVIEW, MatterHandling.Stages.RETURN_VISIT);
 
@@ -77,6 +87,12 @@ final class Stages {
 			return stageProperty(element).filter(USER_STAGES::contains);
 		}
 		return Optional.empty();
+	}
+
+	/** A stage's code with its name in the county's model, such as {@code sign-for（签收）}. */
+	static String label(String stage) {
+		String name = NAMES.get(stage);
+		return name == null ? stage : stage + "（" + name + "）";
 	}
 
 	static Optional<String> stageProperty(Element element) {
@@ -126,7 +142,7 @@ final class Stages {
 		for (int i = 0; i < REQUIRED.size(); i++) {
 			if (!stageOf.containsValue(i)) {
 				violations.add(new Violation("stage-missing", resource, process.getAttribute("id"),
-						"the required stage " + REQUIRED.get(i) + " is missing (" + describe(i) + ")"));
+						"缺少必需阶段 " + label(REQUIRED.get(i)) + "：应有一个" + describe(i)));
 			}
 		}
 		if (!violations.isEmpty()) {
@@ -137,8 +153,8 @@ final class Stages {
 		var passed = passedStages(stageOf, mainFlow);
 		for (String id : stageOf.keySet()) {
 			if (!mainFlow.contains(id)) {
-				violations.add(new Violation("stage-bypass", resource, id, REQUIRED.get(stageOf.get(id))
-						+ " stands on a branch of a non-interrupting event; stages belong to the matter's own flow"));
+				violations.add(new Violation("stage-bypass", resource, id, "阶段 " + label(REQUIRED.get(stageOf.get(id)))
+						+ " 位于非中断事件的分支上；阶段必须位于诉求的主流程上"));
 			}
 		}
 		int returnVisit = REQUIRED.indexOf("return-visit");
@@ -146,15 +162,15 @@ final class Stages {
 			boolean rework = node.getLocalName().equals("serviceTask")
 					&& Expressions.beanName(Xml.attribute(node, "delegateExpression")).filter("startReworkDelegate"::equals).isPresent();
 			if (rework && (!mainFlow.contains(id) || !passed.get(id).get(returnVisit))) {
-				violations.add(new Violation("stage-order", resource, id, "rework (${startReworkDelegate}) starts only after the return visit"));
+				violations.add(new Violation("stage-order", resource, id, "重办（${startReworkDelegate}）只能在回访之后开始"));
 			}
 		});
 		for (var entry : stageOf.entrySet()) {
 			BitSet before = passed.get(entry.getKey());
 			for (int earlier = 0; before != null && earlier < entry.getValue(); earlier++) {
 				if (!before.get(earlier)) {
-					violations.add(new Violation("stage-order", resource, entry.getKey(), REQUIRED.get(entry.getValue())
-							+ " can be reached without passing " + REQUIRED.get(earlier) + " first"));
+					violations.add(new Violation("stage-order", resource, entry.getKey(), "不先经过阶段 " + label(REQUIRED.get(earlier))
+							+ " 也能到达阶段 " + label(REQUIRED.get(entry.getValue()))));
 					break;
 				}
 			}
@@ -166,19 +182,19 @@ final class Stages {
 			if (mainFlow.contains(id) && end && passed.get(id) != null) {
 				int missing = passed.get(id).nextClearBit(0);
 				if (missing < REQUIRED.size()) {
-					violations.add(new Violation("stage-bypass", resource, id, "the matter can end here without passing "
-							+ REQUIRED.get(missing)));
+					violations.add(new Violation("stage-bypass", resource, id, "诉求可以不经过阶段 "
+							+ label(REQUIRED.get(missing)) + " 就在此结束"));
 				}
 			}
 			else if (!mainFlow.contains(id) && terminates) {
 				violations.add(new Violation("stage-bypass", resource, id,
-						"a branch of a non-interrupting event terminates the whole matter"));
+						"非中断事件的分支终止了整个诉求"));
 			}
 			if (!mainFlow.contains(id)) {
 				for (String target : next.getOrDefault(id, List.of())) {
 					if (mainFlow.contains(target)) {
-						violations.add(new Violation("stage-bypass", resource, id, "a branch of a non-interrupting event joins the main flow at "
-								+ target + "; side branches may only end"));
+						violations.add(new Violation("stage-bypass", resource, id, "非中断事件的分支在 "
+								+ target + " 处汇入了主流程；旁支只能自行结束"));
 					}
 				}
 			}
@@ -236,8 +252,8 @@ final class Stages {
 			}
 			while (!member.equals(node));
 			if (loop.size() > 1 || next.getOrDefault(node, List.of()).contains(node)) {
-				violations.add(new Violation("loop", resource, node, "the flow loops through " + loop
-						+ " without waiting for a person or a message; it would run the engine in circles"));
+				violations.add(new Violation("loop", resource, node, "流程在 " + loop
+						+ " 之间循环，既不等待人员办理也不等待消息，会让引擎空转"));
 			}
 		}
 	}
@@ -357,12 +373,12 @@ final class Stages {
 
 	private static String describe(int stage) {
 		return switch (REQUIRED.get(stage)) {
-			case "route" -> "a business rule task with decisionRef route-matter";
-			case "time-limits" -> "a business rule task with decisionRef time-limits";
-			case "sign-for", "handle", "review", "return-visit" -> "a user task with the property civicloop.stage="
-					+ REQUIRED.get(stage);
-			default -> "a service task calling ${" + DELEGATE_STAGES.entrySet().stream()
-				.filter(entry -> entry.getValue().equals(REQUIRED.get(stage))).map(Map.Entry::getKey).findFirst().orElseThrow() + "}";
+			case "route" -> "decisionRef 为 route-matter 的业务规则任务";
+			case "time-limits" -> "decisionRef 为 time-limits 的业务规则任务";
+			case "sign-for", "handle", "review", "return-visit" -> "带属性 civicloop.stage="
+					+ REQUIRED.get(stage) + " 的用户任务";
+			default -> "调用 ${" + DELEGATE_STAGES.entrySet().stream()
+				.filter(entry -> entry.getValue().equals(REQUIRED.get(stage))).map(Map.Entry::getKey).findFirst().orElseThrow() + "} 的服务任务";
 		};
 	}
 

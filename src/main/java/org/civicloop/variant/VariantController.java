@@ -131,8 +131,8 @@ class VariantController {
 	@ExceptionHandler(GuardrailViolations.class)
 	ResponseEntity<ProblemDetail> refused(GuardrailViolations refused) {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-				refused.violations().size() + " guardrail(s) broken; nothing was deployed");
-		problem.setTitle("Variant refused");
+				"共 " + refused.violations().size() + " 处违反护栏规则，未部署任何内容");
+		problem.setTitle("变体被拒绝");
 		problem.setProperty("violations", refused.violations());
 		return ResponseEntity.unprocessableEntity().body(problem);
 	}

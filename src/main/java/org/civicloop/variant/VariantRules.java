@@ -56,7 +56,7 @@ final class VariantRules {
 		for (Element process : Xml.children(root, Xml.BPMN, "process")) {
 			if (!PROCESS_KEY.equals(process.getAttribute("id"))) {
 				violations.add(new Violation("definition", resource, process.getAttribute("id"),
-						"a unit's variant may define only the process " + PROCESS_KEY));
+						"本单位变体只能定义流程 " + PROCESS_KEY));
 				continue;
 			}
 			Xml.walk(process, element -> {
@@ -76,8 +76,8 @@ final class VariantRules {
 				|| DIAGRAM_NAMESPACES.contains(ns);
 		if (!allowed) {
 			violations.add(new Violation("element", resource, element.getAttribute("id").isEmpty() ? null : element.getAttribute("id"),
-					"<" + element.getLocalName() + "> is not among the elements a unit's variant may use"
-							+ " (tasks, gateways, events, sequence flows; no sub-processes, call activities or links)"));
+					"<" + element.getLocalName() + "> 不在本单位变体可使用的元素之列"
+							+ "（仅限任务、网关、事件和顺序流；不能使用子流程、调用活动或链接事件）"));
 		}
 	}
 
@@ -89,24 +89,24 @@ final class VariantRules {
 		String decision = Xml.attribute(element, "decisionRef");
 		String[] variables = decision == null ? null : BINDINGS.get(decision);
 		if (variables == null) {
-			violations.add(new Violation("decision-binding", resource, id, "a business rule task may only evaluate "
-					+ DECISION_KEYS + ", not " + decision));
+			violations.add(new Violation("decision-binding", resource, id, "业务规则任务只能执行决策表 "
+					+ DECISION_KEYS + "，不能执行 " + decision));
 			return;
 		}
 		boolean bound = "version".equals(Xml.attribute(element, "decisionRefBinding"))
 				&& ("${" + variables[0] + "}").equals(Xml.attribute(element, "decisionRefVersion"))
 				&& ("${" + variables[1] + "}").equals(Xml.attribute(element, "decisionRefTenantId"));
 		if (!bound) {
-			violations.add(new Violation("decision-binding", resource, id, decision
-					+ " must be bound as in the county model: decisionRefBinding=\"version\", decisionRefVersion=\"${"
-					+ variables[0] + "}\", decisionRefTenantId=\"${" + variables[1] + "}\" — CivicLoop picks the unit's table"));
+			violations.add(new Violation("decision-binding", resource, id, "决策表 " + decision
+					+ " 必须按县级模型的方式绑定：decisionRefBinding=\"version\" decisionRefVersion=\"${"
+					+ variables[0] + "}\" decisionRefTenantId=\"${" + variables[1] + "}\"，由 CivicLoop 选用本单位的决策表"));
 		}
 	}
 
 	private static void checkForm(String resource, Element element, Set<String> forms, List<Violation> violations) {
 		if (Xml.attribute(element, "formKey") != null) {
 			violations.add(new Violation("form", resource, element.getAttribute("id"),
-					"camunda:formKey is not supported in a variant; use camunda:formRef with a Camunda Form"));
+					"变体中不支持 camunda:formKey；请用 camunda:formRef 引用 Camunda Form 表单"));
 		}
 		String form = Xml.attribute(element, "formRef");
 		if (form == null) {
@@ -114,11 +114,11 @@ final class VariantRules {
 		}
 		if (!"deployment".equals(Xml.attribute(element, "formRefBinding"))) {
 			violations.add(new Violation("form", resource, element.getAttribute("id"),
-					"camunda:formRefBinding must be \"deployment\", so the variant's tasks use the forms deployed with it"));
+					"camunda:formRefBinding 必须为 \"deployment\"，这样变体的任务才会使用随它一起部署的表单"));
 		}
 		else if (!forms.contains(form)) {
-			violations.add(new Violation("form", resource, element.getAttribute("id"), "the form " + form
-					+ " is not in this deployment; deploy it with the model"));
+			violations.add(new Violation("form", resource, element.getAttribute("id"), "表单 " + form
+					+ " 不在本次部署中；请把它与模型一起部署"));
 		}
 	}
 
@@ -136,8 +136,8 @@ final class VariantRules {
 			.flatMap(timer -> Xml.children(timer, Xml.BPMN, "timeDate").stream())
 			.anyMatch(time -> variable.equals(time.getTextContent().strip()));
 		if (!kept) {
-			violations.add(new Violation("warning-timer", resource, id, stage.get()
-					+ " must keep its non-interrupting warning timer at " + variable));
+			violations.add(new Violation("warning-timer", resource, id, "阶段 " + Stages.label(stage.get())
+					+ " 必须保留其非中断预警定时器，时间为 " + variable));
 		}
 	}
 

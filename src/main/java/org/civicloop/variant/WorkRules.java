@@ -103,30 +103,30 @@ final class WorkRules {
 				String value = Xml.attribute(task, attribute);
 				String wanted = expected.get(attribute);
 				if (!java.util.Objects.equals(value == null ? null : value.strip(), wanted)) {
-					violations.add(new Violation("stage-performer", resource, id, stage.get() + " is done by whom the county model says: "
-							+ (wanted == null ? "no camunda:" + attribute : "camunda:" + attribute + "=\"" + wanted + "\"")
-							+ (value == null ? "" : ", not \"" + value + "\"")));
+					violations.add(new Violation("stage-performer", resource, id, "阶段 " + Stages.label(stage.get()) + " 的办理人须与县级模型一致："
+							+ (wanted == null ? "不设 camunda:" + attribute : "camunda:" + attribute + "=\"" + wanted + "\"")
+							+ (value == null ? "" : "，而不是“" + value + "”")));
 				}
 			}
 			return;
 		}
 		if (Xml.attribute(task, "candidateUsers") != null) {
-			violations.add(new Violation("performer", resource, id, "a step goes to a group (camunda:candidateGroups), not to named people"));
+			violations.add(new Violation("performer", resource, id, "环节应交给候选组（camunda:candidateGroups）办理，而不是指定的个人"));
 		}
 		String assignee = Xml.attribute(task, "assignee");
 		if (assignee != null && !assignee.strip().equals("${signedBy}")) {
-			violations.add(new Violation("performer", resource, id, "a step may be assigned only to the cadre who signed for the matter (${signedBy})"));
+			violations.add(new Violation("performer", resource, id, "环节只能指派给签收该诉求的干部（${signedBy}）"));
 		}
 		String candidates = Xml.attribute(task, "candidateGroups");
 		if (candidates == null) {
-			violations.add(new Violation("performer", resource, id, "a step needs camunda:candidateGroups: who does it"));
+			violations.add(new Violation("performer", resource, id, "环节需要设置 camunda:candidateGroups，写明由谁办理"));
 			return;
 		}
 		for (String group : candidates.split(",")) {
 			String name = group.strip();
 			if (!GROUP_VARIABLES.contains(name) && !groups.contains(name)) {
-				violations.add(new Violation("performer", resource, id, "\"" + name + "\" may not do a step of this unit: steps go to "
-						+ GROUP_VARIABLES + " or to one of " + groups));
+				violations.add(new Violation("performer", resource, id, "“" + name + "”不能办理本单位的环节：环节只能交给 "
+						+ GROUP_VARIABLES + "，或交给以下之一：" + groups));
 			}
 		}
 	}
@@ -136,13 +136,13 @@ final class WorkRules {
 		for (Element extensions : Xml.children(element, Xml.BPMN, "extensionElements")) {
 			for (Element extension : Xml.children(extensions)) {
 				if (!(Xml.CAMUNDA.equals(extension.getNamespaceURI()) && extension.getLocalName().equals("properties"))) {
-					violations.add(new Violation("stage-task", resource, id, "a stage carries no " + extension.getLocalName()
-							+ ": what it does is what the county model gives it"));
+					violations.add(new Violation("stage-task", resource, id, "阶段环节不能带有 " + extension.getLocalName()
+							+ "：它做什么由县级模型决定"));
 				}
 			}
 		}
 		if (!Xml.children(element, Xml.BPMN, "multiInstanceLoopCharacteristics").isEmpty()) {
-			violations.add(new Violation("stage-task", resource, id, "a stage is done once, by its performer: no multi-instance"));
+			violations.add(new Violation("stage-task", resource, id, "阶段环节由其办理人办理一次，不能设置多实例"));
 		}
 	}
 
@@ -152,8 +152,8 @@ final class WorkRules {
 				&& Expressions.beanName(Xml.attribute(element, "delegateExpression")).filter("recordDeadlineAlertDelegate"::equals).isPresent();
 		for (Element extensions : Xml.children(element, Xml.BPMN, "extensionElements")) {
 			if (!alert && !Xml.children(extensions, Xml.CAMUNDA, "inputOutput").isEmpty()) {
-				violations.add(new Violation("mapping", resource, element.getAttribute("id"), "input/output mappings are not allowed in "
-						+ "a unit's variant (only a recorded warning or urge names its alertKind and alertStage)"));
+				violations.add(new Violation("mapping", resource, element.getAttribute("id"), "本单位变体中不允许使用输入/输出映射"
+						+ "（只有记录预警或催办的环节用它写明 alertKind 和 alertStage）"));
 			}
 		}
 	}
@@ -162,8 +162,8 @@ final class WorkRules {
 		boolean coHandling = "${coDepartments}".equals(Xml.attribute(loop, "collection"))
 				&& "coDepartment".equals(Xml.attribute(loop, "elementVariable")) && Xml.children(loop).isEmpty();
 		if (!coHandling) {
-			violations.add(new Violation("multi-instance", resource, element.getAttribute("id"), "a unit's variant repeats a step only"
-					+ " as the county's co-handling does: camunda:collection=\"${coDepartments}\" camunda:elementVariable=\"coDepartment\""));
+			violations.add(new Violation("multi-instance", resource, element.getAttribute("id"), "本单位变体只能像县级的协办环节那样"
+					+ "重复一个环节：camunda:collection=\"${coDepartments}\" camunda:elementVariable=\"coDepartment\""));
 		}
 	}
 
@@ -171,12 +171,12 @@ final class WorkRules {
 		String id = start.getAttribute("id");
 		if (!"registeredBy".equals(Xml.attribute(start, "initiator"))) {
 			violations.add(new Violation("before-registration", resource, id,
-					"the start event names who registers the matter: camunda:initiator=\"registeredBy\""));
+					"开始事件必须写明诉求由谁登记：camunda:initiator=\"registeredBy\""));
 		}
 		for (Element child : Xml.children(start)) {
 			if (Xml.BPMN.equals(child.getNamespaceURI()) && !Set.of("outgoing", "documentation").contains(child.getLocalName())) {
-				violations.add(new Violation("before-registration", resource, id, "a matter starts at a plain start event (no "
-						+ child.getLocalName() + "): registration comes first"));
+				violations.add(new Violation("before-registration", resource, id, "诉求必须从普通开始事件开始（不能带 "
+						+ child.getLocalName() + "）：第一步必须是登记"));
 			}
 		}
 		List<Element> flows = flowsFrom(id);
@@ -184,7 +184,7 @@ final class WorkRules {
 			.flatMap(Stages::stageOf).filter("register"::equals).isPresent();
 		if (!straight) {
 			violations.add(new Violation("before-registration", resource, id,
-					"the start event must lead straight to registration (${registerMatterDelegate}); nothing runs before it"));
+					"开始事件必须直接连到登记（${registerMatterDelegate}），登记之前不能运行任何环节"));
 		}
 	}
 
@@ -195,12 +195,12 @@ final class WorkRules {
 			boolean toEnds = flowsFrom(id).stream().map(flow -> byId.get(flow.getAttribute("targetRef")))
 				.allMatch(target -> target != null && target.getLocalName().equals("endEvent")); // terminating: closure ends what is still open
 			if (!toEnds || flowsFrom(id).isEmpty()) {
-				violations.add(new Violation("delegate-place", resource, id, "closing the matter is the last step: it leads only to an end event"));
+				violations.add(new Violation("delegate-place", resource, id, "办结归档是最后一个环节：其后只能连到结束事件"));
 			}
 		}
 		else if (bean.equals("recordDeadlineAlertDelegate") && !firesWhereItsTimerDoes(task)) {
-			violations.add(new Violation("delegate-place", resource, id, "a warning or urge is recorded only right after the "
-					+ "non-interrupting timer of sign-for or handling that it reports, with alertKind and alertStage naming that timer"));
+			violations.add(new Violation("delegate-place", resource, id, "预警或催办只能紧接在它所报告的签收或办理环节的"
+					+ "非中断定时器之后记录，并用 alertKind 和 alertStage 写明是哪个定时器"));
 		}
 	}
 

@@ -93,8 +93,9 @@ class GuardrailsUnitTests {
 		var violations = guardrails.check(files(TIME_LIMITS, withRoadDamageSignFor(timeLimits(), 48)), "shangtang");
 
 		assertThat(violations).hasSize(1);
+		assertThat(violations.get(0).rule()).isEqualTo("time-limit");
 		assertThat(violations.get(0).element()).isEqualTo("rule_limit03");
-		assertThat(violations.get(0).message()).contains("signFor limit 48 WORKING_HOURS", "ceiling of 4 WORKING_HOURS", "road-damage");
+		assertThat(violations.get(0).message()).contains("signFor 时限 48 WORKING_HOURS 比县级上限 4 WORKING_HOURS 更宽松", "road-damage");
 	}
 
 	@Test
@@ -109,9 +110,9 @@ class GuardrailsUnitTests {
 		assertThat(guardrails.check(files(TIME_LIMITS, natural), "shangtang")).as("4 natural hours hold at most 4 office hours").isEmpty();
 		var days = guardrails.check(files(TIME_LIMITS, withRoadDamageSignFor(inDays, 1)), "shangtang");
 		assertThat(days).extracting(Violation::message).singleElement().asString()
-			.contains("signFor limit 1 WORKING_DAYS is looser than the county's ceiling of 4 WORKING_HOURS", "measure, hours");
+			.contains("signFor 时限 1 WORKING_DAYS 比县级上限 4 WORKING_HOURS 更宽松", "（请按县级的计量单位“小时”填写）");
 		assertThat(guardrails.check(files(TIME_LIMITS, unknown), "shangtang")).extracting(Violation::message).singleElement().asString()
-			.contains("handleLimit must be a positive whole number and handleUnit one of", "5 WEEKS");
+			.contains("handleLimit 必须是正整数，handleUnit 必须是 [", "WORKING_DAYS] 之一", "表中给出的是 5 WEEKS");
 	}
 
 	@Test

@@ -110,17 +110,18 @@ class VariantControllerWebTests {
 
 	@Test
 	void theGuardrailsRefusalListsEveryViolation() throws Exception {
-		var violations = List.of(new Violation("CODE-02", "matter.bpmn", "task_script", "script tasks are not allowed"),
-				new Violation("STAGE-01", "matter.bpmn", null, "the stage review is missing"));
+		var violations = List.of(new Violation("CODE-02", "matter.bpmn", "task_script", "<scriptTask>：脚本任务会运行代码"),
+				new Violation("STAGE-01", "matter.bpmn", null, "缺少必需阶段 review（审核报结）"));
 		when(deployments.validate(eq("shangtang"), anyMap())).thenReturn(violations);
 
 		mvc.perform(multipart("/api/units/shangtang/variants/validation")
 			.file(new MockMultipartFile("files", "matter.bpmn", null, MODEL)).principal(ADMIN))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.title").value("Variant refused"))
-			.andExpect(jsonPath("$.detail").value("2 guardrail(s) broken; nothing was deployed"))
+			.andExpect(jsonPath("$.title").value("变体被拒绝"))
+			.andExpect(jsonPath("$.detail").value("共 2 处违反护栏规则，未部署任何内容"))
 			.andExpect(jsonPath("$.violations[0].rule").value("CODE-02"))
+			.andExpect(jsonPath("$.violations[0].message").value("<scriptTask>：脚本任务会运行代码"))
 			.andExpect(jsonPath("$.violations[1].element").doesNotExist());
 		verify(deployments).validate(eq("shangtang"), anyMap());
 	}

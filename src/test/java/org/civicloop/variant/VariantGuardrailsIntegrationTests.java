@@ -66,7 +66,7 @@ class VariantGuardrailsIntegrationTests {
 			assertThat(facade.statusCode()).as(facade.body()).isEqualTo(422);
 			assertThat(JSON.readTree(facade.body()).path("violations").findValuesAsText("rule")).contains(malicious.rule());
 			assertThat(modeler.statusCode()).as(modeler.body()).isEqualTo(400);
-			assertThat(modeler.body()).contains("guardrails", malicious.rule() + " in ");
+			assertThat(modeler.body()).contains("部署被 CivicLoop 护栏规则拒绝：", "[" + malicious.rule() + "] ");
 		}
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
 	}
@@ -108,7 +108,7 @@ class VariantGuardrailsIntegrationTests {
 		var refused = http.deploy("designer", null, malicious.files());
 
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-		assertThat(refused.body()).contains("guardrails", malicious.rule() + " in ");
+		assertThat(refused.body()).contains("部署被 CivicLoop 护栏规则拒绝：", "[" + malicious.rule() + "] ");
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
 	}
 
@@ -122,7 +122,7 @@ class VariantGuardrailsIntegrationTests {
 		var refused = http.deploy("designer", null, files);
 
 		assertThat(refused.statusCode()).isEqualTo(400);
-		assertThat(refused.body()).contains("java-class in matter-handling.bpmn at task_closeMatter");
+		assertThat(refused.body()).contains("[java-class] matter-handling.bpmn（task_closeMatter）：", "会加载 Java 类");
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
 	}
 

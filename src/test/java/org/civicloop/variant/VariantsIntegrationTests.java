@@ -263,7 +263,7 @@ class VariantsIntegrationTests {
 		var loosened = post("shangtang.admin", "/api/units/shangtang/variants", files(TIME_LIMITS, withRoadDamageSignFor(timeLimits(), 48)), null);
 		assertThat(loosened.statusCode()).isEqualTo(422);
 		assertThat(loosened.headers().firstValue("Content-Type")).contains("application/problem+json");
-		assertThat(loosened.body()).contains("\"rule\":\"time-limit\"", "\"element\":\"rule_limit03\"", "ceiling of 4");
+		assertThat(loosened.body()).contains("\"rule\":\"time-limit\"", "\"element\":\"rule_limit03\"", "比县级上限 4 WORKING_HOURS 更宽松");
 	}
 
 	@Test

@@ -49,22 +49,31 @@ public final class Http {
 	/** A multipart POST: text fields, then files, each file in a part named {@code part.apply(fileName)}. */
 	public HttpResponse<String> multipart(String user, String path, java.util.Map<String, String> fields,
 			java.util.Map<String, byte[]> files, java.util.function.UnaryOperator<String> part) {
-		String boundary = "civicloop-test-boundary";
+		return send(request(user, path).header("Content-Type", MULTIPART)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipartBody(fields, files, part))).build());
+	}
+
+	private static final String BOUNDARY = "civicloop-test-boundary";
+
+	/** The content type of {@link #multipartBody}. */
+	public static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+	/** A multipart body: text fields, then files, each file in a part named {@code part.apply(fileName)}. */
+	public static byte[] multipartBody(java.util.Map<String, String> fields, java.util.Map<String, byte[]> files,
+			java.util.function.UnaryOperator<String> part) {
 		var out = new java.io.ByteArrayOutputStream();
 		var head = new StringBuilder();
-		fields.forEach((name, value) -> part(head, boundary, name, value));
+		fields.forEach((name, value) -> part(head, BOUNDARY, name, value));
 		out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
 		files.forEach((fileName, content) -> {
-			out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.apply(fileName)
+			out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part.apply(fileName)
 					+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 				.getBytes(StandardCharsets.UTF_8));
 			out.writeBytes(content);
 			out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		});
-		out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(request(user, path)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+		out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return out.toByteArray();
 	}
 
 	public HttpRequest.Builder request(String user, String path) {

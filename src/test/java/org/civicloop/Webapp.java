@@ -54,13 +54,31 @@ public final class Webapp {
 				: HttpRequest.BodyPublishers.ofString(json)).build());
 	}
 
+	/** A multipart POST of files (parts named {@code files}) and text fields, as the variant editor sends them. */
+	public HttpResponse<String> multipart(String path, java.util.Map<String, String> fields, java.util.Map<String, byte[]> files) {
+		return send(request(path).header("Content-Type", Http.MULTIPART)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(Http.multipartBody(fields, files, name -> "files"))).build());
+	}
+
+	/** From now on without the CSRF token, as a page of another site would call with this browser's cookie. */
+	public Webapp withoutToken() {
+		return withToken("");
+	}
+
+	/** From now on with this CSRF token, as a page that read it from a response would. */
+	public Webapp withToken(String token) {
+		this.token = token;
+		return this;
+	}
+
 	public HttpResponse<String> send(String method, String path, String contentType, String body) {
 		return send(request(path).header("Content-Type", contentType)
 			.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(uri(path)).header("X-XSRF-TOKEN", token);
+		var request = HttpRequest.newBuilder(uri(path));
+		return token.isEmpty() ? request : request.header("X-XSRF-TOKEN", token);
 	}
 
 	private URI uri(String path) {

@@ -24,6 +24,8 @@ import org.civicloop.organization.Roles;
  * <li>{@code /engine-rest/**}: HTTP Basic (as Camunda Modeler sends it) or an API key ({@link EngineRestAuthentication});
  * <li>{@code /camunda/**}: the webapps' own login and session, its failures throttled like every other login;
  * <li>{@code /dashboard/api/**}: that same session ({@link WebappSessionAuthentication}), for reading only;
+ * <li>{@code /variants/api/**} (the variant editor): that same session, changes with the webapps' CSRF token
+ * ({@link WebappCsrfCheck});
  * <li>{@code /actuator/health/**} open, the rest of actuator for operators and administrators.
  * </ul>
  * Requests outside these patterns reach no Spring Security filter: the webapps and the engine REST API
@@ -88,6 +90,28 @@ class WebSecurityConfiguration {
 		else {
 			Problems.unauthorized(response);
 		}
+	}
+
+	/**
+	 * The variant editor's calls for whoever is logged in to the webapps, with the same rights as on
+	 * {@code /api}: reads with the session; a change also with the webapps' CSRF token.
+	 */
+	@Bean
+	SecurityFilterChain variantEditor(HttpSecurity http, EngineWork engine) throws Exception {
+		http.securityMatcher("/variants/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint((request, response, missing) -> Problems.write(response, 401, "Unauthorized",
+						"Log in first, with the account you use in Tasklist"))
+				.accessDeniedHandler((request, response, denied) -> Problems.write(response, 403, "Forbidden",
+						"Your account may not do this")))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+				.sessionFixation(fixation -> fixation.none()))
+			.csrf(csrf -> csrf.disable()) // the webapps' own token instead, checked by WebappCsrfCheck
+			.addFilterBefore(new WebappSessionAuthentication(engine), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new WebappCsrfCheck(), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new EngineAuthenticationFilter(engine), WebappCsrfCheck.class);
+		return http.build();
 	}
 
 	@Bean

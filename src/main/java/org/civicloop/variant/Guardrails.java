@@ -45,7 +45,7 @@ public class Guardrails {
 
 	static final List<String> BPMN = List.of(".bpmn", ".bpmn20.xml");
 
-	private static final List<String> DMN = List.of(".dmn", ".dmn11.xml");
+	static final List<String> DMN = List.of(".dmn", ".dmn11.xml");
 
 	private static final List<String> OTHER = List.of(".form", ".png", ".svg");
 

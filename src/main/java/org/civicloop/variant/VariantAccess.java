@@ -27,6 +27,10 @@ class VariantAccess {
 		return directory.unit(unitId);
 	}
 
+	List<Unit> units() {
+		return directory.units();
+	}
+
 	/** Designers and administrators everywhere; a unit administrator for their own unit. */
 	boolean mayChange(Caller caller, String unitId) {
 		if (caller.inAny(Roles.ADMIN, Roles.DESIGNERS)) {

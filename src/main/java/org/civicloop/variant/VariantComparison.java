@@ -67,22 +67,58 @@ class VariantComparison {
 		var definitions = new LinkedHashMap<String, DefinitionChanges>();
 		for (var definition : variant.own()) {
 			String otherId = compared.getOrDefault(definition.key(), base.get(definition.key()));
-			byte[] mine = models.model(definition.id()).orElseThrow();
-			byte[] other = otherId == null ? null : models.model(otherId).orElse(null);
-			DefinitionChanges changes;
-			if (definition.key().equals(VariantRules.PROCESS_KEY)) {
-				changes = new DefinitionChanges(definition.id(), otherId, VariantDiff.process(other, mine), null, null);
-			}
-			else {
-				var timeLimits = definition.key().equals(MatterHandling.Decisions.TIME_LIMITS) && other != null
-						? guardrails.decisionRules().compareTimeLimits(DecisionRules.read(other), DecisionRules.read(mine),
-								guardrails.domain(unit))
-						: null;
-				changes = new DefinitionChanges(definition.id(), otherId, null, VariantDiff.decision(other, mine), timeLimits);
-			}
-			definitions.put(definition.key(), changes);
+			definitions.put(definition.key(), changes(unit, definition.key(), definition.id(),
+					models.model(definition.id()).orElseThrow(), otherId));
 		}
 		return new Comparison(variant.deploymentId(), against, definitions);
+	}
+
+	/**
+	 * Files not deployed yet (the editor's), each against what the unit would inherit ({@code base}) or
+	 * uses now ({@code current}); forms are left out.
+	 * @throws IllegalArgumentException when a file is not a readable model
+	 */
+	Comparison ofFiles(Unit unit, Map<String, byte[]> files, String against) {
+		Map<String, String> compared = "current".equals(against) ? usedBy(unit.id()) : inheritedBy(unit);
+		var definitions = new LinkedHashMap<String, DefinitionChanges>();
+		files.forEach((name, bytes) -> {
+			String key = keyOf(name, bytes);
+			if (key != null) {
+				definitions.put(key, changes(unit, key, null, bytes, compared.get(key)));
+			}
+		});
+		return new Comparison(null, against, definitions);
+	}
+
+	private DefinitionChanges changes(Unit unit, String key, String id, byte[] mine, String otherId) {
+		byte[] other = otherId == null ? null : models.model(otherId).orElse(null);
+		if (key.equals(VariantRules.PROCESS_KEY)) {
+			return new DefinitionChanges(id, otherId, VariantDiff.process(other, mine), null, null);
+		}
+		var timeLimits = key.equals(MatterHandling.Decisions.TIME_LIMITS) && other != null
+				? guardrails.decisionRules().compareTimeLimits(DecisionRules.read(other), DecisionRules.read(mine),
+						guardrails.domain(unit))
+				: null;
+		return new DefinitionChanges(id, otherId, null, VariantDiff.decision(other, mine), timeLimits);
+	}
+
+	/** The key a file defines: its process's or its decision's id; {@code null} for a form or a diagram. */
+	private static String keyOf(String name, byte[] bytes) {
+		boolean bpmn = Guardrails.isOf(name, Guardrails.BPMN);
+		if (!bpmn && !Guardrails.isOf(name, Guardrails.DMN)) {
+			return null;
+		}
+		org.w3c.dom.Document document;
+		try {
+			document = Xml.parse(bytes);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("the file " + name + " is not a readable model: " + ex.getMessage(), ex);
+		}
+		String wanted = bpmn ? "process" : "decision";
+		return Xml.children(document.getDocumentElement()).stream().filter(element -> wanted.equals(element.getLocalName()))
+			.map(element -> element.getAttribute("id")).filter(id -> !id.isEmpty()).findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("the file " + name + " defines no " + wanted));
 	}
 
 	/** Per key, the definition of the unit's variant deployed before this one, where it had that key. */
@@ -100,18 +136,23 @@ class VariantComparison {
 
 	/** Per key, what the unit would use without any variant of its own: its parent's choice, or the county base. */
 	private Map<String, String> inheritedBy(Unit unit) {
-		var inherited = new LinkedHashMap<String, String>();
-		if (unit.parentId() == null) {
-			models.sharedProcess(VariantRules.PROCESS_KEY).ifPresent(process -> inherited.put(VariantRules.PROCESS_KEY, process.id()));
-			models.sharedDecisionVersions(VariantRules.DECISION_KEYS).forEach((key, version) ->
-					models.decisionId(key, null, version).ifPresent(id -> inherited.put(key, id)));
-			return inherited;
+		if (unit.parentId() != null) {
+			return usedBy(unit.parentId());
 		}
-		var choice = resolver.forUnit(unit.parentId());
-		inherited.put(VariantRules.PROCESS_KEY, resolver.processDefinitionId(unit.parentId()));
-		choice.decisions().forEach((key, decision) ->
-				models.decisionId(key, decision.tenantId(), decision.version()).ifPresent(id -> inherited.put(key, id)));
+		var inherited = new LinkedHashMap<String, String>();
+		models.sharedProcess(VariantRules.PROCESS_KEY).ifPresent(process -> inherited.put(VariantRules.PROCESS_KEY, process.id()));
+		models.sharedDecisionVersions(VariantRules.DECISION_KEYS).forEach((key, version) ->
+				models.decisionId(key, null, version).ifPresent(id -> inherited.put(key, id)));
 		return inherited;
+	}
+
+	/** Per key, the definition a unit's new matters use now. */
+	private Map<String, String> usedBy(String unitId) {
+		var used = new LinkedHashMap<String, String>();
+		used.put(VariantRules.PROCESS_KEY, resolver.processDefinitionId(unitId));
+		resolver.forUnit(unitId).decisions().forEach((key, decision) ->
+				models.decisionId(key, decision.tenantId(), decision.version()).ifPresent(id -> used.put(key, id)));
+		return used;
 	}
 
 }

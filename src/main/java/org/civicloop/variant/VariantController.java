@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +29,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code /api/units/{unitId}/variants}: a unit's own versions of the matter process and its tables.
  * Deploying goes through the engine as the caller, so the same guardrails hold as for Camunda Modeler.
+ * The variant editor calls the same on {@code /variants/api} with the webapps' session.
  */
 @RestController
+@RequestMapping({ "/api", "/variants/api" })
 class VariantController {
 
 	private final VariantAccess access;
@@ -42,8 +45,11 @@ class VariantController {
 
 	private final VariantActivation activation;
 
+	private final VariantFiles files;
+
 	VariantController(VariantAccess access, VariantDeployments deployments, VariantHistory history,
-			VariantComparison comparison, VariantActivation activation) {
+			VariantComparison comparison, VariantActivation activation, VariantFiles files) {
+		this.files = files;
 		this.access = access;
 		this.deployments = deployments;
 		this.history = history;
@@ -67,8 +73,48 @@ class VariantController {
 	record Deactivated(Map<String, String> effective, Migrations.Migration migration) {
 	}
 
+	/** A unit the caller may change the variants of. */
+	record ChangeableUnit(String id, String name, String level, String town) {
+	}
+
+	/** The units whose variants the caller may change (what the editor offers), county first, then town by town. */
+	@GetMapping("/units")
+	List<ChangeableUnit> units(Authentication authentication) {
+		var caller = Caller.of(authentication);
+		return access.units().stream().filter(unit -> access.mayChange(caller, unit.id()))
+			.map(unit -> new ChangeableUnit(unit.id(), unit.name(), unit.level().code(),
+					unit.townId() == null ? null : access.unit(unit.townId()).map(town -> town.name()).orElse(null)))
+			.toList();
+	}
+
+	/** The process and tables the unit's matters use now, with where each comes from: what the editor opens. */
+	@GetMapping("/units/{unitId}/variants/files")
+	VariantFiles.Effective files(@PathVariable String unitId, Authentication authentication) {
+		requireRead(authentication, unitId);
+		return files.effective(unitId);
+	}
+
+	/**
+	 * Files not deployed yet against what the unit would inherit ({@code base}) or uses now ({@code current}):
+	 * the editor's diff while editing.
+	 */
+	@PostMapping(path = "/units/{unitId}/variants/comparison", consumes = "multipart/form-data")
+	VariantComparison.Comparison compare(@PathVariable String unitId, @RequestPart("files") List<MultipartFile> files,
+			@RequestParam(defaultValue = "base") String against, Authentication authentication) {
+		requireRead(authentication, unitId);
+		if (!against.equals("base") && !against.equals("current")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "against must be base or current, not " + against);
+		}
+		try {
+			return comparison.ofFiles(access.unit(unitId).orElseThrow(), read(files), against);
+		}
+		catch (IllegalArgumentException unreadable) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, unreadable.getMessage());
+		}
+	}
+
 	/** Deploys a variant (.bpmn, .dmn, .form files and a note) into the unit's tenant; it becomes the active one. */
-	@PostMapping(path = "/api/units/{unitId}/variants", consumes = "multipart/form-data")
+	@PostMapping(path = "/units/{unitId}/variants", consumes = "multipart/form-data")
 	ResponseEntity<VariantDeployments.Deployed> deploy(@PathVariable String unitId,
 			@RequestPart("files") List<MultipartFile> files, @RequestParam(required = false) String note,
 			@RequestParam(defaultValue = "false") boolean migrateRunning, Authentication authentication) {
@@ -78,7 +124,7 @@ class VariantController {
 	}
 
 	/** The same checks as a deployment, without deploying: 200 when the files would be accepted, 422 otherwise. */
-	@PostMapping(path = "/api/units/{unitId}/variants/validation", consumes = "multipart/form-data")
+	@PostMapping(path = "/units/{unitId}/variants/validation", consumes = "multipart/form-data")
 	Validation validate(@PathVariable String unitId, @RequestPart("files") List<MultipartFile> files,
 			Authentication authentication) {
 		requireChange(authentication, unitId);
@@ -89,13 +135,13 @@ class VariantController {
 		return new Validation(true, List.of());
 	}
 
-	@GetMapping("/api/units/{unitId}/variants")
+	@GetMapping("/units/{unitId}/variants")
 	History history(@PathVariable String unitId, Authentication authentication) {
 		requireRead(authentication, unitId);
 		return new History(unitId, history.effective(unitId), history.of(unitId));
 	}
 
-	@GetMapping("/api/units/{unitId}/variants/{variantId}/diff")
+	@GetMapping("/units/{unitId}/variants/{variantId}/diff")
 	VariantComparison.Comparison diff(@PathVariable String unitId, @PathVariable String variantId,
 			@RequestParam(defaultValue = "base") String against, Authentication authentication) {
 		requireRead(authentication, unitId);
@@ -109,7 +155,7 @@ class VariantController {
 	}
 
 	/** Makes an earlier variant active again (rollback); optionally moves running matters onto it. */
-	@PostMapping("/api/units/{unitId}/variants/{variantId}/activation")
+	@PostMapping("/units/{unitId}/variants/{variantId}/activation")
 	Activated activate(@PathVariable String unitId, @PathVariable String variantId,
 			@RequestBody(required = false) ActivationRequest request, Authentication authentication) {
 		requireChange(authentication, unitId);
@@ -120,7 +166,7 @@ class VariantController {
 	}
 
 	/** The unit goes back to what it inherits from its town or the county. */
-	@DeleteMapping("/api/units/{unitId}/variants/active")
+	@DeleteMapping("/units/{unitId}/variants/active")
 	Deactivated deactivate(@PathVariable String unitId, @RequestParam(defaultValue = "false") boolean migrateRunning,
 			Authentication authentication) {
 		requireChange(authentication, unitId);

@@ -35,7 +35,6 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
-console.log(outdir);
-for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
-  console.log(`  ${path.relative(outdir, path.resolve(root, file))}  ${(bytes / 1024).toFixed(0)} KiB`);
-}
+const sizes = Object.entries(result.metafile.outputs).filter(([file]) => !file.includes('/fonts/'))
+  .map(([file, { bytes }]) => `${path.basename(file)} ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`Variant editor bundled into ${outdir}: ${sizes.join(', ')}`);

@@ -65,8 +65,9 @@ async function start() {
     show(true);
     Object.values(charts).forEach((chart) => chart.resize());
     clearInterval(timer);
-    timer = setInterval(() => refresh().catch(failed), REFRESH_MS);
+    timer = setInterval(() => Promise.all([refresh(), hotspots()]).catch(failed), REFRESH_MS);
     reports().catch(failed);
+    hotspots().catch(failed);
   } catch (error) {
     failed(error);
   }
@@ -223,6 +224,16 @@ function heat(table) {
     drill({ figure: 'received', from: current.from, to: current.to, unit: unit.key, under: unit.under, category: category.key },
       category.name + ' · ' + unit.name + '：近 30 天受理');
   });
+}
+
+/** Hotspot warnings (预警) not closed yet, of the viewer's scope. */
+async function hotspots() {
+  const open = await get('/dashboard/api/hotspots');
+  const states = { open: '待处理', acknowledged: '处理中' };
+  $('hotspot-rows').replaceChildren(...open.map((warning) => cells([time(warning.raisedAt), warning.unitName, warning.grid,
+    warning.categoryName, warning.windowDays + ' 天', warning.matters, number(warning.baseline), warning.leadDepartmentName,
+    states[warning.state] || warning.state])));
+  $('hotspot-none').hidden = open.length > 0;
 }
 
 async function reports() {

@@ -13,6 +13,7 @@ import org.civicloop.matter.Labels;
 import org.civicloop.matter.events.MatterEvent;
 import org.civicloop.matter.events.MatterEvents;
 import org.civicloop.matter.model.MatterHandling;
+import org.civicloop.matter.model.SimilarCases;
 import org.civicloop.matter.store.Timeline;
 import org.civicloop.organization.Directory;
 
@@ -44,7 +45,10 @@ class TaskEvents {
 
 	private final Timeline timeline;
 
-	TaskEvents(Directory directory, ApplicationEventPublisher events, Clock clock, Timeline timeline) {
+	private final SimilarCases similar;
+
+	TaskEvents(Directory directory, ApplicationEventPublisher events, Clock clock, Timeline timeline, SimilarCases similar) {
+		this.similar = similar;
 		this.directory = directory;
 		this.events = events;
 		this.clock = clock;
@@ -78,6 +82,11 @@ class TaskEvents {
 	private void created(MatterEvent.Ref matter, String stage, DelegateTask task) {
 		for (String field : CARD_FIELDS) {
 			task.setVariableLocal(field, task.getVariable(field));
+		}
+		if (MatterHandling.Stages.SIGN_FOR.equals(stage) || MatterHandling.Stages.HANDLE.equals(stage)) {
+			var lines = similar.linesFor((String) task.getVariable(TRACKING_NO), (String) task.getVariable(DESCRIPTION),
+					(String) task.getVariable(CATEGORY), (String) task.getVariable(GRID_CODE), (String) task.getVariable(UNIT));
+			task.setVariableLocal(SIMILAR_CASES, lines.isEmpty() ? "暂无相似案例" : String.join("\n", lines));
 		}
 		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department(task), task.getAssignee(),
 				task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));

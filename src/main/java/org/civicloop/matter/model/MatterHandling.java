@@ -267,6 +267,9 @@ public final class MatterHandling {
 		/** Returns, send-backs and reworks so far, one line each, shown read-only in the forms. */
 		public static final String MATTER_HISTORY = "matterHistory";
 
+		/** On a sign-for or handling task (local): the most similar earlier cases, one line each, shown read-only. */
+		public static final String SIMILAR_CASES = "similarCases";
+
 		/** The version and tenant of each table a matter evaluates: its unit's, inherited or the county's. */
 		public static final String ROUTE_MATTER_VERSION = "routeMatterVersion";
 

@@ -1,0 +1,293 @@
+package org.civicloop.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The case library's Lucene index: one document per closed matter and per typical case, BM25 over the
+ * description and the handling (reply, or a typical case's strategy), category, grid cell and unit as boosts
+ * or filters. Held in memory: it is derived from CivicLoop's records, rebuilt at start and kept up to date
+ * from them ({@link CaseIndexer}), so every node of a cluster holds its own. Thread-safe.
+ */
+class CaseIndex implements AutoCloseable {
+
+	/** What a case is, as stored: no citizen contact is ever put in. */
+	record Case(String id, String kind, String trackingNo, String title, String category, String unit, String town, String grid,
+			Collection<String> departments, String description, String handling, String regulations, String outcome,
+			String satisfaction, Instant closedAt) {
+
+		boolean typical() {
+			return TYPICAL.equals(kind);
+		}
+
+	}
+
+	/** A case found, with its score (0 when listed without a query). */
+	record Hit(Case found, float score) {
+	}
+
+	record Page(List<Hit> hits, long total) {
+	}
+
+	/** Who may see which cases: everything, or matters of these departments or units (typical cases are shared). */
+	record Visibility(boolean everything, Collection<String> departments, Collection<String> units) {
+
+		static final Visibility ALL = new Visibility(true, List.of(), List.of());
+
+	}
+
+	/** How much category, place and the handling count beside the description. */
+	record Weights(float description, float handling, float category, float grid, float unit) {
+
+		static final Weights DEFAULT = new Weights(1f, 0.3f, 10f, 5f, 0.5f);
+
+		/** Text alone: what the evaluation calls "text only". */
+		static final Weights TEXT_ONLY = new Weights(1f, 0.3f, 0f, 0f, 0f);
+
+	}
+
+	static final String MATTER = "matter";
+
+	static final String TYPICAL = "typical";
+
+	private final Analyzer analyzer;
+
+	private final Directory directory = new ByteBuffersDirectory();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	CaseIndex(CaseAnalyzers analyzers) {
+		this.analyzer = analyzers.create();
+		try {
+			this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer));
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Adds or replaces cases (by id); visible to searches after {@link #refresh()}. */
+	void put(Collection<Case> cases) {
+		try {
+			for (Case found : cases) {
+				writer.updateDocument(new Term("id", found.id()), document(found));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void refresh() {
+		try {
+			writer.commit();
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	long size() {
+		return writer.getDocStats().numDocs;
+	}
+
+	/**
+	 * The cases most like a text, best first.
+	 * @param category, grid, unit of the matter asked about (boosts by {@code weights}), any may be {@code null}
+	 * @param except a case id left out (the matter itself)
+	 */
+	List<Hit> similar(String text, String category, String grid, String unit, Weights weights, int count, String except) {
+		var query = new BooleanQuery.Builder();
+		var words = new BooleanQuery.Builder();
+		add(words, text(text, "description"), weights.description());
+		add(words, text(text, "handling"), weights.handling());
+		query.add(words.build(), Occur.MUST);
+		add(query, category == null ? null : new TermQuery(new Term("category", category)), weights.category());
+		add(query, grid == null ? null : new TermQuery(new Term("grid", grid)), weights.grid());
+		add(query, unit == null ? null : new TermQuery(new Term("unit", unit)), weights.unit());
+		if (except != null) {
+			query.add(new TermQuery(new Term("id", except)), Occur.MUST_NOT);
+		}
+		return search(query.build(), null, 0, count).hits();
+	}
+
+	/**
+	 * Cases matching words and filters, in what a caller may see: by relevance with words, newest first without.
+	 * @param typical {@code true} only typical cases, {@code false} only matters, {@code null} both
+	 */
+	Page find(String words, String category, String unit, Boolean typical, Visibility visibility, int from, int size) {
+		var query = new BooleanQuery.Builder();
+		boolean scored = words != null && !words.isBlank();
+		if (scored) {
+			var text = new BooleanQuery.Builder();
+			add(text, text(words, "description"), 1f);
+			add(text, text(words, "handling"), 0.5f);
+			add(text, text(words, "title"), 1f);
+			query.add(text.build(), Occur.MUST);
+		}
+		else {
+			query.add(new MatchAllDocsQuery(), Occur.MUST);
+		}
+		filter(query, "category", category);
+		filter(query, "unit", unit);
+		if (typical != null) {
+			filter(query, "kind", typical ? TYPICAL : MATTER);
+		}
+		if (!visibility.everything()) {
+			var visible = new BooleanQuery.Builder();
+			visible.add(new TermQuery(new Term("kind", TYPICAL)), Occur.SHOULD);
+			visible.add(terms("departments", visibility.departments()), Occur.SHOULD);
+			visible.add(terms("unit", visibility.units()), Occur.SHOULD);
+			query.add(visible.build(), Occur.FILTER);
+		}
+		return search(query.build(), scored ? null : new Sort(new SortField("closed", SortField.Type.LONG, true)), from, size);
+	}
+
+	private Page search(Query query, Sort sort, int from, int size) {
+		IndexSearcher searcher = null;
+		try {
+			searcher = searchers.acquire();
+			int wanted = Math.max(1, from + size);
+			TopDocs top = sort == null ? searcher.search(query, wanted) : searcher.search(query, wanted, sort);
+			var hits = new ArrayList<Hit>();
+			var stored = searcher.storedFields();
+			for (int i = from; i < top.scoreDocs.length; i++) {
+				ScoreDoc hit = top.scoreDocs[i];
+				hits.add(new Hit(found(stored.document(hit.doc)), Float.isNaN(hit.score) ? 0f : hit.score));
+			}
+			return new Page(hits, top.totalHits.value);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	private void release(IndexSearcher searcher) {
+		if (searcher != null) {
+			try {
+				searchers.release(searcher);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	private Query text(String text, String field) {
+		return text == null || text.isBlank() ? null : new QueryBuilder(analyzer).createBooleanQuery(field, text);
+	}
+
+	private static Query terms(String field, Collection<String> values) {
+		return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
+	}
+
+	private static void add(BooleanQuery.Builder query, Query clause, float weight) {
+		if (clause != null && weight > 0) {
+			query.add(weight == 1f ? clause : new BoostQuery(clause, weight), Occur.SHOULD);
+		}
+	}
+
+	private static void filter(BooleanQuery.Builder query, String field, String value) {
+		if (value != null && !value.isBlank()) {
+			query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+		}
+	}
+
+	private static Document document(Case found) {
+		var document = new Document();
+		document.add(new StringField("id", found.id(), Field.Store.YES));
+		document.add(new StringField("kind", found.kind(), Field.Store.YES));
+		keyword(document, "trackingNo", found.trackingNo());
+		keyword(document, "category", found.category());
+		keyword(document, "unit", found.unit());
+		keyword(document, "town", found.town());
+		keyword(document, "grid", found.grid());
+		for (String department : found.departments()) {
+			document.add(new StringField("departments", department, Field.Store.YES));
+		}
+		text(document, "title", found.title());
+		text(document, "description", found.description());
+		text(document, "handling", found.handling());
+		text(document, "regulations", found.regulations());
+		stored(document, "outcome", found.outcome());
+		stored(document, "satisfaction", found.satisfaction());
+		long closed = found.closedAt() == null ? 0 : found.closedAt().toEpochMilli();
+		document.add(new NumericDocValuesField("closed", closed));
+		document.add(new StoredField("closedAt", closed));
+		return document;
+	}
+
+	private static Case found(Document document) {
+		long closed = document.getField("closedAt").numericValue().longValue();
+		return new Case(document.get("id"), document.get("kind"), document.get("trackingNo"), document.get("title"),
+				document.get("category"), document.get("unit"), document.get("town"), document.get("grid"),
+				List.of(document.getValues("departments")), document.get("description"), document.get("handling"),
+				document.get("regulations"), document.get("outcome"), document.get("satisfaction"),
+				closed == 0 ? null : Instant.ofEpochMilli(closed));
+	}
+
+	private static void keyword(Document document, String field, String value) {
+		if (value != null) {
+			document.add(new StringField(field, value, Field.Store.YES));
+		}
+	}
+
+	private static void text(Document document, String field, String value) {
+		if (value != null) {
+			document.add(new TextField(field, value, Field.Store.YES));
+		}
+	}
+
+	private static void stored(Document document, String field, String value) {
+		if (value != null) {
+			document.add(new StoredField(field, value));
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+	}
+
+}

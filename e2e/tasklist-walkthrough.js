@@ -19,6 +19,12 @@ async function main() {
       await choose(page, '签收或退单', '签收，由本人办理');
     });
     await work(browser, 'transport.he', '办理中 — 我的', trackingNo, 'handle', async (page) => {
+      // earlier cases like this one, from the case library: lines, or 暂无相似案例 when there are none
+      const similar = await page.locator('.fjs-form-field', { hasText: '相似案例' }).locator('textarea').inputValue();
+      if (!similar.trim()) {
+        throw new Error('The handling form shows no similar cases');
+      }
+      console.log('similar cases: ' + similar.split('\n').length);
       await choose(page, '办理结果', '已解决');
       await page.locator('.fjs-form-field', { hasText: '答复内容' }).locator('textarea').last()
         .fill('已安排养护队连夜修补路面，现已恢复通行，并电话告知群众');

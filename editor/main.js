@@ -615,13 +615,14 @@ async function deploy() {
   }
   const form = filesForm(files);
   form.append('note', $('note').value.trim());
+  form.append('migrateRunning', String($('migrate').checked));
   $('deploy').disabled = true;
   message('部署中…');
   try {
     const deployed = await call('POST', unitPath(''), form);
     $('note').value = '';
     await openUnit(state.unit);
-    message('已部署，部署编号 ' + deployed.id, 'ok');
+    message('已部署，部署编号 ' + deployed.id + migrated(deployed.migration), 'ok');
     $('message').dataset.deployed = deployed.id;
   } catch (error) {
     if (error.violations) {
@@ -633,6 +634,14 @@ async function deploy() {
   } finally {
     $('deploy').disabled = false;
   }
+}
+
+/** What became of the unit's running matters, when moving them was asked for. */
+function migrated(migration) {
+  if (!migration || !migration.requested) {
+    return '';
+  }
+  return '；在办诉求已迁移 ' + migration.migrated + ' 件' + (migration.skipped > 0 ? '，未能迁移 ' + migration.skipped + ' 件（按原版本办完）' : '');
 }
 
 // ---------------------------------------------------------------------------------------------- history
@@ -668,22 +677,23 @@ function variantItem(variant) {
 async function activate(variant) {
   const lost = state.dirty ? '尚未部署的修改将被放弃。' : '';
   if (await confirmed('恢复 ' + time(variant.deployedAt) + ' 部署的版本？新登记的诉求将按该版本办理。' + lost)) {
-    await changeHistory(() => call('POST', unitPath('/' + encodeURIComponent(variant.id) + '/activation'), {}), '已恢复该版本');
+    await changeHistory(() => call('POST', unitPath('/' + encodeURIComponent(variant.id) + '/activation'),
+      { migrateRunning: $('migrate').checked }), '已恢复该版本');
   }
 }
 
 async function inherit() {
   const lost = state.dirty ? '尚未部署的修改将被放弃。' : '';
   if (await confirmed(state.unit.name + '不再使用本单位的版本，改为沿用上级的流程和规则表？' + lost)) {
-    await changeHistory(() => call('DELETE', unitPath('/active')), '已恢复继承上级');
+    await changeHistory(() => call('DELETE', unitPath('/active?migrateRunning=' + $('migrate').checked)), '已恢复继承上级');
   }
 }
 
 async function changeHistory(request, done) {
   try {
-    await request();
+    const changed = await request();
     await openUnit(state.unit);
-    message(done, 'ok');
+    message(done + migrated(changed && changed.migration), 'ok');
   } catch (error) {
     failed(error);
   }

@@ -12,6 +12,7 @@ import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Roles;
 import org.civicloop.organization.Unit;
+import org.civicloop.security.Audit;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -48,8 +49,11 @@ class CaseController {
 
 	private final Clock clock;
 
+	private final Audit audit;
+
 	CaseController(CaseLibrary library, CaseRecords records, TypicalCases typical, MatterLookup matters, Categories categories,
-			Directory directory, Clock clock) {
+			Directory directory, Clock clock, Audit audit) {
+		this.audit = audit;
 		this.library = library;
 		this.records = records;
 		this.typical = typical;
@@ -162,6 +166,17 @@ class CaseController {
 		var written = new TypicalCases.Written(null, request.title().strip(), request.category(), request.unit(), request.grid(),
 				CaseRecords.redact(request.description().strip(), null, null), request.strategy().strip(), strip(request.regulations()));
 		return created(typical.add(written, caller.user(), clock.instant(), null), written, null);
+	}
+
+	/** The index emptied and built again from the records, in the background; administrators only, audited. */
+	@PostMapping("/api/cases/rebuild")
+	ResponseEntity<Map<String, Object>> rebuild(Authentication authentication) {
+		if (!Caller.of(authentication).inAny(Roles.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The case library is rebuilt by administrators");
+		}
+		library.rebuildInTheBackground();
+		audit.record(authentication.getName(), "cases.rebuild", "case library", "rebuild started");
+		return ResponseEntity.accepted().body(Map.of("rebuilding", true, "progress", "/api/cases?size=1 (complete: true when done)"));
 	}
 
 	@ExceptionHandler(TypicalCases.AlreadyTypical.class)

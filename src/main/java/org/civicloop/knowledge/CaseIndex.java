@@ -123,6 +123,16 @@ class CaseIndex implements AutoCloseable {
 		}
 	}
 
+	/** Removes every case; visible to searches after {@link #refresh()}. */
+	void clear() {
+		try {
+			writer.deleteAll();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	long size() {
 		return writer.getDocStats().numDocs;
 	}

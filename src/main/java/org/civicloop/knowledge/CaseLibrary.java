@@ -76,6 +76,24 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 		builder.start();
 	}
 
+	/** Empties the index and builds it again from the records, in the background: searches say {@code complete: false} meanwhile. */
+	void rebuildInTheBackground() {
+		var builder = new Thread(() -> {
+			updating.lock();
+			try {
+				complete.set(false);
+				typicalAfter = 0;
+				index.clear();
+				build();
+			}
+			finally {
+				updating.unlock();
+			}
+		}, "case-library-rebuild");
+		builder.setDaemon(true);
+		builder.start();
+	}
+
 	/** Every closed matter and typical case, from the records. */
 	void build() {
 		updating.lock();
@@ -145,21 +163,25 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	}
 
 	/**
-	 * The cases most like a matter, best first, typical cases first when they score at least half the best, none
-	 * below a quarter of the best.
+	 * The cases most like a matter, best first: typical cases first when they score at least half the best; none
+	 * below a quarter of the best (it shares a common word, not the problem); a case of another category only
+	 * beside cases of the matter's own, scoring at least half the best of those.
 	 */
 	List<CaseIndex.Hit> similar(String trackingNo, String description, String category, String grid, String unit) {
 		var hits = index.similar(description, category, grid, unit, CaseIndex.Weights.DEFAULT, properties.similar() * 2,
 				null).stream().filter(hit -> trackingNo == null || !trackingNo.equals(hit.found().trackingNo()) || hit.found().typical())
 			.toList();
-		if (hits.isEmpty()) {
-			return hits;
+		float bestOwn = (float) hits.stream().filter(hit -> category == null || category.equals(hit.found().category()))
+			.mapToDouble(CaseIndex.Hit::score).max().orElse(Double.POSITIVE_INFINITY);
+		var relevant = hits.stream().filter(hit -> hit.score() >= bestOwn / 2 || category == null || category.equals(hit.found().category()))
+			.toList();
+		if (relevant.isEmpty()) {
+			return relevant;
 		}
-		float best = hits.get(0).score();
+		float best = relevant.get(0).score();
 		var ordered = new ArrayList<CaseIndex.Hit>();
-		hits.stream().filter(hit -> hit.found().typical() && hit.score() >= best / 2).forEach(ordered::add);
-		// a case far behind the best shares a common word or two, not the problem: left out rather than offered
-		hits.stream().filter(hit -> !ordered.contains(hit) && hit.score() >= best * RELEVANT).forEach(ordered::add);
+		relevant.stream().filter(hit -> hit.found().typical() && hit.score() >= best / 2).forEach(ordered::add);
+		relevant.stream().filter(hit -> !ordered.contains(hit) && hit.score() >= best * RELEVANT).forEach(ordered::add);
 		return ordered.subList(0, Math.min(properties.similar(), ordered.size()));
 	}
 

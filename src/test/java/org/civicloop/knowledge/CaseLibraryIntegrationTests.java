@@ -85,6 +85,13 @@ class CaseLibraryIntegrationTests {
 		assertThat(found("hebin.qin", "q=路灯")).contains(closed.trackingNo()).doesNotContain(other.trackingNo());
 		assertThat(found("xiatang.zhu", "q=路灯")).doesNotContain(closed.trackingNo());
 		assertThat(found("xiatang.zhu", "q=石材厂")).contains(other.trackingNo());
+		assertThat(http.postJson("dispatcher", "/api/cases/rebuild", "").statusCode()).isEqualTo(403);
+		assertThat(http.postJson("demo", "/api/cases/rebuild", "").statusCode()).isEqualTo(202);
+		for (int i = 0; i < 300 && !library.complete(); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(found("dispatcher", "q=路灯&category=street-light")).as("after a rebuild from the records").contains(closed.trackingNo());
+
 		var bad = http.get("dispatcher", "/api/cases?category=teleportation&size=0");
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(JSON.readTree(bad.body()).path("errors").has("category")).isTrue();

@@ -68,6 +68,9 @@ class VariantControllerWebTests {
 	@MockitoBean
 	VariantActivation activation;
 
+	@MockitoBean
+	VariantFiles files;
+
 	@BeforeEach
 	void directory() {
 		when(access.unit("shangtang")).thenReturn(Optional.of(new Unit("shangtang", "上塘村", Unit.Level.VILLAGE, "qingshi",

@@ -3,7 +3,7 @@
 // first department of the ranking to its matters.
 // Usage: node e2e/dashboard.js http://localhost:8080 [screenshot folder] [account]
 // Prints, as its last line, JSON: the tiles, the first ranked department and what its drill-down listed.
-const { launch } = require('./chromium');
+const { launch, watch } = require('./chromium');
 
 const base = process.argv[2] || 'http://localhost:8080';
 const shots = process.argv[3] || 'target/e2e';
@@ -14,19 +14,7 @@ async function main() {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-    const failures = [];
-    page.on('pageerror', (error) => failures.push(error.message));
-    // answers of 401 and 404 before the login are how the page learns nobody is logged in; any other error counts
-    page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource')
-      && failures.push(message.text()));
-    const answers = [];
-    page.on('response', (response) => {
-      answers.push(response.status() + ' ' + response.request().method() + ' ' + response.url());
-      if (response.status() >= 500) {
-        failures.push(response.status() + ' ' + response.url());
-      }
-    });
-    process.on('exit', (code) => code !== 0 && console.error('answers:\n' + answers.join('\n')));
+    const failures = watch(page);
 
     await page.goto(base + '/dashboard/');
     await page.getByLabel('用户名').fill(account);

@@ -8,7 +8,7 @@
 // Usage: node e2e/variant-editor.js http://localhost:8080 [screenshot folder]
 // Prints the new deployment's id as its last line; exits non-zero on any failure, with a screenshot failed-*.png.
 const fs = require('fs');
-const { launch } = require('./chromium');
+const { launch, watch } = require('./chromium');
 
 const base = process.argv[2] || 'http://localhost:8080';
 const shots = process.argv[3] || 'target/e2e';
@@ -110,23 +110,6 @@ async function inheritAgain(page) {
   await page.locator('#confirm').getByRole('button', { name: '确定' }).click();
   await page.locator('#message', { hasText: '已恢复继承' }).waitFor({ timeout: 30000 });
   same((await page.locator('[data-tab="time-limits"] .from').textContent()).trim(), '县级基础', 'where the time limits come from');
-}
-
-/** Errors the page reports; answers of 401 before the login are how it learns nobody is logged in. */
-function watch(page) {
-  const failures = [];
-  page.on('pageerror', (error) => failures.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource')
-    && failures.push(message.text()));
-  const answers = [];
-  page.on('response', (response) => {
-    answers.push(response.status() + ' ' + response.request().method() + ' ' + response.url());
-    if (response.status() >= 500) {
-      failures.push(response.status() + ' ' + response.url());
-    }
-  });
-  process.on('exit', (code) => code !== 0 && console.error('answers:\n' + answers.join('\n') + '\nerrors: ' + failures.join('; ')));
-  return failures;
 }
 
 /** Replaces what a table cell holds, as a person does: click into it, select all, type, leave the cell. */

@@ -41,3 +41,6 @@ create table hotspot_alert (
 create unique index hotspot_alert_open on hotspot_alert (open_key);
 create index hotspot_alert_cell on hotspot_alert (grid_code, category, closed_at);
 create index matter_grid_registered on matter (grid_code, registered_at);
+
+-- the case library takes the matters closed since its last refresh, on every node every few seconds
+create index matter_closed on matter (closed_at);

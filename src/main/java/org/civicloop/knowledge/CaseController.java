@@ -118,9 +118,11 @@ class CaseController {
 
 	@GetMapping("/api/matters/{trackingNo}/similar")
 	List<SimilarCase> similar(@PathVariable String trackingNo, Authentication authentication) {
-		var matter = matters.visible(Caller.of(authentication), trackingNo)
+		var caller = Caller.of(authentication);
+		var matter = matters.visible(caller, trackingNo)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No matter " + trackingNo + " you may see"));
-		return library.similar(trackingNo, matter.description(), matter.category(), matter.grid(), matter.unit()).stream()
+		return library.similar(trackingNo, matter.description(), matter.category(), matter.grid(), matter.unit(),
+				library.visibility(caller)).stream()
 			.map(hit -> new SimilarCase(CaseLibrary.line(hit.found()), CaseView.of(hit, categories, directory))).toList();
 	}
 
@@ -174,7 +176,9 @@ class CaseController {
 		if (!Caller.of(authentication).inAny(Roles.ADMIN)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The case library is rebuilt by administrators");
 		}
-		library.rebuildInTheBackground();
+		if (!library.rebuildInTheBackground()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The case library is being built already");
+		}
 		audit.record(authentication.getName(), "cases.rebuild", "case library", "rebuild started");
 		return ResponseEntity.accepted().body(Map.of("rebuilding", true, "progress", "/api/cases?size=1 (complete: true when done)"));
 	}

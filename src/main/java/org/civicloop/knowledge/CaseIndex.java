@@ -39,7 +39,7 @@ import org.apache.lucene.util.QueryBuilder;
  * The case library's Lucene index: one document per closed matter and per typical case, BM25 over the
  * description and the handling (reply, or a typical case's strategy), category, grid cell and unit as boosts
  * or filters. Held in memory: it is derived from CivicLoop's records, rebuilt at start and kept up to date
- * from them ({@link CaseIndexer}), so every node of a cluster holds its own. Thread-safe.
+ * from them ({@link CaseLibrary}), so every node of a cluster holds its own. Thread-safe.
  */
 class CaseIndex implements AutoCloseable {
 
@@ -77,6 +77,12 @@ class CaseIndex implements AutoCloseable {
 		static final Weights TEXT_ONLY = new Weights(1f, 0.3f, 0f, 0f, 0f);
 
 	}
+
+	/**
+	 * A text asked about is cut to this many characters: a question of two thousand characters would make more
+	 * clauses than Lucene takes (1,024), and its first lines say what it is about.
+	 */
+	static final int MAX_QUESTION = 300;
 
 	static final String MATTER = "matter";
 
@@ -143,6 +149,12 @@ class CaseIndex implements AutoCloseable {
 	 * @param except a case id left out (the matter itself)
 	 */
 	List<Hit> similar(String text, String category, String grid, String unit, Weights weights, int count, String except) {
+		return similar(text, category, grid, unit, weights, count, except, Visibility.ALL);
+	}
+
+	/** The same, among the cases a caller may see. */
+	List<Hit> similar(String text, String category, String grid, String unit, Weights weights, int count, String except,
+			Visibility visibility) {
 		var query = new BooleanQuery.Builder();
 		var words = new BooleanQuery.Builder();
 		add(words, text(text, "description"), weights.description());
@@ -154,6 +166,7 @@ class CaseIndex implements AutoCloseable {
 		if (except != null) {
 			query.add(new TermQuery(new Term("id", except)), Occur.MUST_NOT);
 		}
+		visible(query, visibility);
 		return search(query.build(), null, 0, count).hits();
 	}
 
@@ -179,6 +192,12 @@ class CaseIndex implements AutoCloseable {
 		if (typical != null) {
 			filter(query, "kind", typical ? TYPICAL : MATTER);
 		}
+		visible(query, visibility);
+		return search(query.build(), scored ? null : new Sort(new SortField("closed", SortField.Type.LONG, true)), from, size);
+	}
+
+	/** Typical cases, and matters of the visible departments or units. */
+	private static void visible(BooleanQuery.Builder query, Visibility visibility) {
 		if (!visibility.everything()) {
 			var visible = new BooleanQuery.Builder();
 			visible.add(new TermQuery(new Term("kind", TYPICAL)), Occur.SHOULD);
@@ -186,7 +205,6 @@ class CaseIndex implements AutoCloseable {
 			visible.add(terms("unit", visibility.units()), Occur.SHOULD);
 			query.add(visible.build(), Occur.FILTER);
 		}
-		return search(query.build(), scored ? null : new Sort(new SortField("closed", SortField.Type.LONG, true)), from, size);
 	}
 
 	private Page search(Query query, Sort sort, int from, int size) {
@@ -201,7 +219,10 @@ class CaseIndex implements AutoCloseable {
 				ScoreDoc hit = top.scoreDocs[i];
 				hits.add(new Hit(found(stored.document(hit.doc)), Float.isNaN(hit.score) ? 0f : hit.score));
 			}
-			return new Page(hits, top.totalHits.value);
+			// the search counts exactly up to a thousand hits only
+			long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO ? top.totalHits.value
+					: searcher.count(query);
+			return new Page(hits, total);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -223,7 +244,11 @@ class CaseIndex implements AutoCloseable {
 	}
 
 	private Query text(String text, String field) {
-		return text == null || text.isBlank() ? null : new QueryBuilder(analyzer).createBooleanQuery(field, text);
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String question = text.length() <= MAX_QUESTION ? text : text.substring(0, MAX_QUESTION);
+		return new QueryBuilder(analyzer).createBooleanQuery(field, question);
 	}
 
 	private static Query terms(String field, Collection<String> values) {

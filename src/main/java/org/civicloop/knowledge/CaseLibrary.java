@@ -53,9 +53,8 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 
 	private final AtomicBoolean complete = new AtomicBoolean();
 
-	private Instant closedSince;
-
-	private long typicalAfter;
+	/** Matters closed and typical cases written from this time on are taken at the next refresh. */
+	private volatile Instant closedSince;
 
 	CaseLibrary(CaseRecords records, Directory directory, KnowledgeProperties properties, Clock clock) {
 		this.index = new CaseIndex(properties.analyzer());
@@ -71,86 +70,90 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void buildInTheBackground() {
-		var builder = new Thread(this::build, "case-library-build");
-		builder.setDaemon(true);
-		builder.start();
+		start(this::build, "case-library-build");
 	}
 
-	/** Empties the index and builds it again from the records, in the background: searches say {@code complete: false} meanwhile. */
-	void rebuildInTheBackground() {
-		var builder = new Thread(() -> {
-			updating.lock();
-			try {
-				complete.set(false);
-				typicalAfter = 0;
-				index.clear();
-				build();
-			}
-			finally {
-				updating.unlock();
-			}
-		}, "case-library-rebuild");
-		builder.setDaemon(true);
-		builder.start();
+	/**
+	 * Empties the index and builds it again from the records, in the background: searches say {@code complete: false}
+	 * meanwhile. False when a build is running already.
+	 */
+	boolean rebuildInTheBackground() {
+		if (!updating.tryLock()) {
+			return false;
+		}
+		try {
+			complete.set(false);
+			index.clear();
+			index.refresh();
+		}
+		finally {
+			updating.unlock();
+		}
+		start(this::build, "case-library-rebuild");
+		return true;
 	}
 
-	/** Every closed matter and typical case, from the records. */
+	private static void start(Runnable work, String name) {
+		var thread = new Thread(work, name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/**
+	 * Every closed matter and typical case, from the records. When it fails (the database away), it is tried again
+	 * at the next refresh; searches meanwhile answer from what was indexed and say it is not complete.
+	 */
 	void build() {
-		updating.lock();
+		if (!updating.tryLock()) {
+			return; // another build is running
+		}
 		try {
 			long started = System.nanoTime();
-			closedSince = clock.instant().minus(OVERLAP);
+			Instant from = clock.instant().minus(OVERLAP);
 			long after = 0;
 			for (List<CaseIndex.Case> page; !(page = records.closedAfter(after, 1_000)).isEmpty(); ) {
 				index.put(page);
-				index.refresh();
 				after = Long.parseLong(page.get(page.size() - 1).id().substring(CaseIndex.MATTER.length() + 1));
 			}
-			takeTypicalCases();
+			index.put(records.typicalSince(Instant.EPOCH));
 			index.refresh();
+			closedSince = from;
 			complete.set(true);
 			log.info("Case library built: {} cases in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (RuntimeException failed) {
+			log.warn("Case library not built ({}); tried again at the next refresh", failed.toString());
 		}
 		finally {
 			updating.unlock();
 		}
 	}
 
-	/** Matters closed and typical cases written since the last time. */
+	/** Matters closed and typical cases written since the last time; the build again when it has not succeeded. */
 	@Scheduled(fixedDelayString = "${civicloop.knowledge.refresh:10s}", initialDelayString = "${civicloop.knowledge.refresh:10s}")
 	void refresh() {
+		if (!complete.get()) {
+			build();
+			return;
+		}
+		takeNow();
+	}
+
+	/**
+	 * At once, rather than at the next refresh: a typical case just written. Matters closed and typical cases
+	 * written since the last time, looking two minutes further back for commits the last time did not see yet.
+	 * Nothing when a build or another refresh is running (it takes them).
+	 */
+	void takeNow() {
 		if (!complete.get() || !updating.tryLock()) {
-			return; // the build takes everything
+			return;
 		}
 		try {
 			Instant now = clock.instant();
 			index.put(records.closedSince(closedSince));
-			takeTypicalCases();
+			index.put(records.typicalSince(closedSince));
 			index.refresh();
 			closedSince = now.minus(OVERLAP);
-		}
-		finally {
-			updating.unlock();
-		}
-	}
-
-	private void takeTypicalCases() {
-		var typical = records.typicalAfter(typicalAfter);
-		if (!typical.isEmpty()) {
-			index.put(typical);
-			typicalAfter = Long.parseLong(typical.get(typical.size() - 1).id().substring(CaseIndex.TYPICAL.length() + 1));
-		}
-	}
-
-	/** At once, rather than at the next refresh: a typical case just written, a matter just closed. */
-	void takeNow() {
-		updating.lock();
-		try {
-			if (complete.get()) {
-				index.put(records.closedSince(closedSince));
-				takeTypicalCases();
-				index.refresh();
-			}
 		}
 		finally {
 			updating.unlock();
@@ -167,10 +170,11 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	 * below a quarter of the best (it shares a common word, not the problem); a case of another category only
 	 * beside cases of the matter's own, scoring at least half the best of those.
 	 */
-	List<CaseIndex.Hit> similar(String trackingNo, String description, String category, String grid, String unit) {
-		var hits = index.similar(description, category, grid, unit, CaseIndex.Weights.DEFAULT, properties.similar() * 2,
-				null).stream().filter(hit -> trackingNo == null || !trackingNo.equals(hit.found().trackingNo()) || hit.found().typical())
-			.toList();
+	List<CaseIndex.Hit> similar(String trackingNo, String description, String category, String grid, String unit,
+			CaseIndex.Visibility visibility) {
+		// more than are offered: the rules below leave some out
+		var hits = index.similar(description, category, grid, unit, CaseIndex.Weights.DEFAULT, properties.similar() * 4, null,
+				visibility).stream().filter(hit -> trackingNo == null || !trackingNo.equals(hit.found().trackingNo())).toList();
 		float bestOwn = (float) hits.stream().filter(hit -> category == null || category.equals(hit.found().category()))
 			.mapToDouble(CaseIndex.Hit::score).max().orElse(Double.POSITIVE_INFINITY);
 		var relevant = hits.stream().filter(hit -> hit.score() >= bestOwn / 2 || category == null || category.equals(hit.found().category()))
@@ -185,9 +189,12 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 		return ordered.subList(0, Math.min(properties.similar(), ordered.size()));
 	}
 
+	/** For the cadre of the department the task is offered to: the cases that department may see. */
 	@Override
-	public List<String> linesFor(String trackingNo, String description, String category, String grid, String unit) {
-		return similar(trackingNo, description, category, grid, unit).stream().map(hit -> line(hit.found())).toList();
+	public List<String> linesFor(String trackingNo, String description, String category, String grid, String unit,
+			String department) {
+		var visibility = department == null ? CaseIndex.Visibility.ALL : visibility(new Caller("", java.util.Set.of(department)));
+		return similar(trackingNo, description, category, grid, unit, visibility).stream().map(hit -> line(hit.found())).toList();
 	}
 
 	/** 【典型案例】title：strategy, or tracking number：what was done（outcome，satisfaction）. */

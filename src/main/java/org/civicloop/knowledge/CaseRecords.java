@@ -25,8 +25,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseRecords {
 
-	/** Mainland mobile and landline numbers, and identity card numbers, written in free text. */
-	private static final Pattern NUMBERS = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}|\\d{17}[\\dXx])(?!\\d)");
+	/**
+	 * Mainland mobile numbers (with or without +86, in groups or not), landline numbers and identity card numbers,
+	 * written in free text (full-width digits made plain first).
+	 */
+	private static final Pattern NUMBERS = Pattern.compile(
+			"(?<!\\d)((?:\\+?86[-\\s]?)?1[3-9]\\d(?:[-\\s]?\\d{4}){2}|0\\d{2,3}-?\\d{7,8}|\\d{17}[\\dXx])(?!\\d)");
 
 	private static final String MATTERS = """
 			select m.id, m.tracking_no, m.category, m.unit_id, m.grid_code, m.description, m.lead_department, m.closed_at,
@@ -66,11 +70,11 @@ class CaseRecords {
 			.param("no", trackingNo).query(this::matter).list()).stream().findFirst();
 	}
 
-	/** Typical cases with ids above {@code after}, in id order. */
-	List<CaseIndex.Case> typicalAfter(long after) {
+	/** Typical cases written at or after a time, in id order. */
+	List<CaseIndex.Case> typicalSince(Instant since) {
 		return jdbc.sql("""
 				select t.*, m.tracking_no from typical_case t left join matter m on m.id = t.matter_id
-				where t.id > :after order by t.id""").param("after", after).query(this::typical).list();
+				where t.created_at >= :since order by t.id""").param("since", Timestamp.from(since)).query(this::typical).list();
 	}
 
 	private CaseIndex.Case matter(ResultSet row, int number) throws SQLException {
@@ -89,9 +93,9 @@ class CaseRecords {
 	private CaseIndex.Case typical(ResultSet row, int number) throws SQLException {
 		String unit = row.getString("unit_id");
 		return new CaseIndex.Case(CaseIndex.TYPICAL + ":" + row.getLong("id"), CaseIndex.TYPICAL, row.getString("tracking_no"),
-				row.getString("title"), row.getString("category"), unit, townOf(unit), row.getString("grid_code"), List.of(),
-				redact(row.getString("description"), null, null), redact(row.getString("strategy"), null, null),
-				row.getString("regulations"), "典型案例", null, instant(row.getTimestamp("created_at")));
+				redact(row.getString("title"), null, null), row.getString("category"), unit, townOf(unit), row.getString("grid_code"),
+				List.of(), redact(row.getString("description"), null, null), redact(row.getString("strategy"), null, null),
+				redact(row.getString("regulations"), null, null), "典型案例", null, instant(row.getTimestamp("created_at")));
 	}
 
 	/** The co-handling departments join the lead: each of them may look the case up. */
@@ -125,7 +129,7 @@ class CaseRecords {
 		if (text == null) {
 			return null;
 		}
-		String redacted = text;
+		String redacted = plainDigits(text);
 		if (phone != null && !phone.isBlank()) {
 			redacted = redacted.replace(phone, "***");
 		}
@@ -133,6 +137,13 @@ class CaseRecords {
 			redacted = redacted.replace(name.strip(), "**");
 		}
 		return NUMBERS.matcher(redacted).replaceAll("***");
+	}
+
+	/** Full-width digits, plus sign and spaces as their plain forms, so that a number written with them is found too. */
+	private static String plainDigits(String text) {
+		var plain = new StringBuilder(text.length());
+		text.codePoints().forEach(c -> plain.appendCodePoint(c >= '０' && c <= '９' ? c - '０' + '0' : c == '＋' ? '+' : c == '\u3000' ? ' ' : c));
+		return plain.toString();
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -17,7 +17,9 @@ import org.civicloop.organization.Unit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hotspot early warning (预警): for each window (1, 3 and 7 days by default) the matters registered per grid cell
@@ -45,8 +47,12 @@ class HotspotDetector {
 
 	private final Clock clock;
 
+	private final TransactionTemplate eachWarning;
+
 	HotspotDetector(Hotspots hotspots, Directory directory, Categories categories, ApplicationEventPublisher events,
-			KnowledgeProperties properties, Clock clock) {
+			KnowledgeProperties properties, Clock clock, PlatformTransactionManager transactions) {
+		this.eachWarning = new TransactionTemplate(transactions);
+		this.eachWarning.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.hotspots = hotspots;
 		this.directory = directory;
 		this.categories = categories;
@@ -63,8 +69,10 @@ class HotspotDetector {
 		detect(clock.instant());
 	}
 
-	/** Raises the warnings due at {@code now}; returns their ids. */
-	@Transactional
+	/**
+	 * Raises the warnings due at {@code now}; returns their ids. Each warning and its notices commit together, in a
+	 * transaction of their own: another node raising the same one first costs only that one.
+	 */
 	List<Long> detect(Instant now) {
 		var candidates = new ArrayList<Candidate>();
 		for (int days : settings.windows()) {
@@ -92,13 +100,18 @@ class HotspotDetector {
 			}
 			String lead = hotspots.latestLead(count.grid(), count.category(), now.minus(Duration.ofDays(candidate.windowDays())))
 				.orElse(null);
-			hotspots.raise(count.grid(), unit.get().id(), count.category(), candidate.windowDays(), count.recent(), candidate.baseline(),
-					candidate.pValue(), lead, now).ifPresent(id -> {
-						raised.add(id);
-						events.publishEvent(new HotspotRaised(id, count.grid(), unit.get().id(), unit.get().name(), count.category(),
-								categories.nameOf(count.category()), candidate.windowDays(), count.recent(), candidate.baseline(),
-								audience(unit.get(), lead), "/api/hotspots/" + id));
-					});
+			eachWarning.executeWithoutResult(status -> {
+				var id = hotspots.raise(count.grid(), unit.get().id(), count.category(), candidate.windowDays(), count.recent(),
+						candidate.baseline(), candidate.pValue(), lead, now);
+				if (id.isEmpty()) {
+					status.setRollbackOnly(); // another node was first; its statement failed here (PostgreSQL ends the transaction)
+					return;
+				}
+				raised.add(id.get());
+				events.publishEvent(new HotspotRaised(id.get(), count.grid(), unit.get().id(), unit.get().name(), count.category(),
+						categories.nameOf(count.category()), candidate.windowDays(), count.recent(), candidate.baseline(),
+						audience(unit.get(), lead), "/api/hotspots/" + id.get()));
+			});
 		}
 		return raised;
 	}

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,10 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class WebappCsrfCheck extends OncePerRequestFilter {
 
-	static final String HEADER = "X-XSRF-TOKEN";
+	static final String HEADER = CsrfConstants.CSRF_TOKEN_HEADER_NAME;
 
 	/** Where Camunda's CSRF filter keeps the session's token. */
-	static final String SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+	static final String SESSION_ATTRIBUTE = CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME;
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -83,8 +83,14 @@ class VariantComparison {
 		var definitions = new LinkedHashMap<String, DefinitionChanges>();
 		files.forEach((name, bytes) -> {
 			String key = keyOf(name, bytes);
-			if (key != null) {
+			if (key == null) {
+				return;
+			}
+			try {
 				definitions.put(key, changes(unit, key, null, bytes, compared.get(key)));
+			}
+			catch (RuntimeException unreadable) {
+				throw new IllegalArgumentException("the file " + name + " cannot be compared: " + unreadable.getMessage(), unreadable);
 			}
 		});
 		return new Comparison(null, against, definitions);
@@ -116,9 +122,14 @@ class VariantComparison {
 			throw new IllegalArgumentException("the file " + name + " is not a readable model: " + ex.getMessage(), ex);
 		}
 		String wanted = bpmn ? "process" : "decision";
-		return Xml.children(document.getDocumentElement()).stream().filter(element -> wanted.equals(element.getLocalName()))
+		String key = Xml.children(document.getDocumentElement()).stream().filter(element -> wanted.equals(element.getLocalName()))
 			.map(element -> element.getAttribute("id")).filter(id -> !id.isEmpty()).findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("the file " + name + " defines no " + wanted));
+		if (bpmn != key.equals(VariantRules.PROCESS_KEY)) {
+			throw new IllegalArgumentException("the file " + name + " defines " + wanted + " " + key + ", which a variant does not have: "
+					+ VariantRules.PROCESS_KEY + " (.bpmn) or " + String.join(", ", VariantRules.DECISION_KEYS) + " (.dmn)");
+		}
+		return key;
 	}
 
 	/** Per key, the definition of the unit's variant deployed before this one, where it had that key. */

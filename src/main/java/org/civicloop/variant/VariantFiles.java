@@ -42,7 +42,11 @@ class VariantFiles {
 		var decisions = resolver.forUnit(unitId).decisions();
 		for (String key : List.of(MatterHandling.Decisions.ROUTE_MATTER, MatterHandling.Decisions.TIME_LIMITS)) {
 			var decision = decisions.get(key);
-			files.add(file(key, ".dmn", sources, models.decisionId(key, decision.tenantId(), decision.version()).orElseThrow()));
+			String id = decision == null ? null : models.decisionId(key, decision.tenantId(), decision.version()).orElse(null);
+			if (id == null) {
+				throw new IllegalStateException("The table " + key + " that unit " + unitId + " uses is not deployed");
+			}
+			files.add(file(key, ".dmn", sources, id));
 		}
 		return new Effective(unitId, files);
 	}

@@ -58,8 +58,10 @@ class CaseLibraryIntegrationTests {
 
 	@Test
 	void aClosedMatterHelpsTheNextSimilarOneWithinScopeAndWithoutContact() throws Exception {
-		Matter closed = close(streetLight("滨江花园北门外河滨路整排路灯不亮，晚上漆黑，我姓钱，电话13912340001，请尽快处理", "钱多多", "13912340001"),
-				"已联系供电所更换损坏灯泡4盏并检修线路，当晚恢复照明");
+		Matter closed = close(streetLight("滨江花园北门外河滨路整排路灯不亮，晚上漆黑，我姓钱，电话13912340001，备用１３９ １２３４ ０００５，请尽快处理",
+				"钱多多", "13912340001"), "已联系供电所更换损坏灯泡4盏并检修线路，当晚恢复照明");
+		Matter elsewhere = close(new NewMatter("hotline", "complaint", "street-light", "normal", "下塘村村口路灯整排不亮，晚上漆黑一片",
+				"xiatang", "下塘村村口", "QS-XT-01", new Contact("冯某某", "13912340004")), "已更换下塘村村口路灯灯泡");
 		Matter other = close(new NewMatter("hotline", "complaint", "noise", "normal", "下塘村村口的石材厂夜里切割石头声音太吵", "xiatang",
 				"下塘村村口", "QS-XT-01", new Contact("孙某某", "13912340002")), "已责令石材厂夜间停止切割作业");
 		library.takeNow();
@@ -77,7 +79,18 @@ class CaseLibraryIntegrationTests {
 		assertThat(first.path("found").path("trackingNo").asText()).isEqualTo(closed.trackingNo());
 		assertThat(first.path("found").path("score").asDouble()).isPositive();
 		assertThat(first.path("found").path("description").asText()).contains("***").doesNotContain("13912340001");
-		assertThat(similar.body()).doesNotContain("13912340001").doesNotContain("钱多多").doesNotContain("13912340003");
+		assertThat(similar.body()).doesNotContain("13912340001").doesNotContain("钱多多").doesNotContain("13912340003")
+			.doesNotContain("0005").doesNotContain("０００５").contains(elsewhere.trackingNo());
+		var villageAsks = http.get("hebin.qin", "/api/matters/" + next.trackingNo() + "/similar");
+		assertThat(villageAsks.statusCode()).isEqualTo(200);
+		assertThat(villageAsks.body()).as("within the caller's scope").contains(closed.trackingNo()).doesNotContain(elsewhere.trackingNo());
+
+		// a description as long as the form allows is asked about by its beginning, and never stops the step
+		Matter wordy = process.register(streetLight("河滨路北段路灯不亮。".repeat(10) + "夜里出门要打手电，老人孩子都怕摔，希望有关部门尽快派人来修理。".repeat(55),
+				"卫某某", "13912340006"), "operator");
+		Task wordySignFor = process.openTasks(wordy.trackingNo()).stream()
+			.filter(task -> task.getTaskDefinitionKey().equals("task_signFor")).findFirst().orElseThrow();
+		assertThat((String) tasks.getVariableLocal(wordySignFor.getId(), MatterHandling.Vars.SIMILAR_CASES)).contains(closed.trackingNo());
 		assertThat(http.get("xiatang.zhu", "/api/matters/" + next.trackingNo() + "/similar").statusCode())
 			.as("a matter the caller may not see").isEqualTo(404);
 

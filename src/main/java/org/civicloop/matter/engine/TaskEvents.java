@@ -35,6 +35,8 @@ import static org.civicloop.matter.model.MatterHandling.Vars.*;
 @Component
 class TaskEvents {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskEvents.class);
+
 	private static final Map<String, String> STAGES = new ConcurrentHashMap<>();
 
 	private final Directory directory;
@@ -84,12 +86,23 @@ class TaskEvents {
 			task.setVariableLocal(field, task.getVariable(field));
 		}
 		if (MatterHandling.Stages.SIGN_FOR.equals(stage) || MatterHandling.Stages.HANDLE.equals(stage)) {
-			var lines = similar.linesFor((String) task.getVariable(TRACKING_NO), (String) task.getVariable(DESCRIPTION),
-					(String) task.getVariable(CATEGORY), (String) task.getVariable(GRID_CODE), (String) task.getVariable(UNIT));
-			task.setVariableLocal(SIMILAR_CASES, lines.isEmpty() ? "暂无相似案例" : String.join("\n", lines));
+			task.setVariableLocal(SIMILAR_CASES, similarCases(matter, task));
 		}
 		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department(task), task.getAssignee(),
 				task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+	}
+
+	/** A suggestion, never a reason for the step to fail: without it the form says there is none. */
+	private String similarCases(MatterEvent.Ref matter, DelegateTask task) {
+		try {
+			var lines = similar.linesFor(matter.trackingNo(), (String) task.getVariable(DESCRIPTION), (String) task.getVariable(CATEGORY),
+					(String) task.getVariable(GRID_CODE), (String) task.getVariable(UNIT), department(task));
+			return lines.isEmpty() ? "暂无相似案例" : String.join("\n", lines);
+		}
+		catch (RuntimeException failed) {
+			log.warn("Similar cases of matter {} could not be found: {}", matter.trackingNo(), failed.toString());
+			return "暂无相似案例";
+		}
 	}
 
 	private void completed(MatterEvent.Ref matter, String stage, DelegateTask task) {

@@ -1,6 +1,5 @@
 package org.civicloop.knowledge;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +46,6 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 
 	private final KnowledgeProperties properties;
 
-	private final Clock clock;
-
 	private final ReentrantLock updating = new ReentrantLock();
 
 	private final AtomicBoolean complete = new AtomicBoolean();
@@ -56,12 +53,11 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	/** Matters closed and typical cases written from this time on are taken at the next refresh. */
 	private volatile Instant closedSince;
 
-	CaseLibrary(CaseRecords records, Directory directory, KnowledgeProperties properties, Clock clock) {
+	CaseLibrary(CaseRecords records, Directory directory, KnowledgeProperties properties) {
 		this.index = new CaseIndex(properties.analyzer());
 		this.records = records;
 		this.directory = directory;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	/** A page of the library: the cases, how many match, and whether the index has taken every record yet. */
@@ -109,7 +105,7 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 		}
 		try {
 			long started = System.nanoTime();
-			Instant from = clock.instant().minus(OVERLAP);
+			Instant from = Instant.now().minus(OVERLAP);
 			long after = 0;
 			for (List<CaseIndex.Case> page; !(page = records.closedAfter(after, 1_000)).isEmpty(); ) {
 				index.put(page);
@@ -142,14 +138,15 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	/**
 	 * At once, rather than at the next refresh: a typical case just written. Matters closed and typical cases
 	 * written since the last time, looking two minutes further back for commits the last time did not see yet.
-	 * Nothing when a build or another refresh is running (it takes them).
+	 * Nothing when a build is running (it takes them).
 	 */
 	void takeNow() {
-		if (!complete.get() || !updating.tryLock()) {
+		if (!complete.get() || !lockSoon()) {
 			return;
 		}
 		try {
-			Instant now = clock.instant();
+			// the time on this node, not the engine's clock (which a test may move): what counts is what has committed
+			Instant now = Instant.now();
 			index.put(records.closedSince(closedSince));
 			index.put(records.typicalSince(closedSince));
 			index.refresh();
@@ -157,6 +154,17 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 		}
 		finally {
 			updating.unlock();
+		}
+	}
+
+	/** The lock within a few seconds (a refresh holds it for milliseconds); false while a build holds it. */
+	private boolean lockSoon() {
+		try {
+			return updating.tryLock(5, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

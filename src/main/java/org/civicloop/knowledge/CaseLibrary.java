@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.civicloop.matter.model.SimilarCases;
 import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
-import org.civicloop.organization.Unit;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -226,14 +223,7 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 		if (caller.seesAllMatters()) {
 			return CaseIndex.Visibility.ALL;
 		}
-		Set<String> units = new TreeSet<>();
-		directory.offices().forEach((office, unitId) -> {
-			boolean local = office.id().startsWith("office-") || office.id().startsWith("unit-");
-			if (local && caller.groups().contains(office.id())) {
-				directory.unitsUnder(unitId).stream().map(Unit::id).forEach(units::add);
-			}
-		});
-		return new CaseIndex.Visibility(false, caller.groups(), units);
+		return new CaseIndex.Visibility(false, caller.groups(), directory.unitsOfLocalOffices(caller.groups()));
 	}
 
 	boolean complete() {

@@ -117,6 +117,18 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 			.toList();
 	}
 
+	/** The units whose town office or village committee is one of these groups, with the villages below a town. */
+	public Set<String> unitsOfLocalOffices(java.util.Collection<String> groups) {
+		var units = new java.util.TreeSet<String>();
+		offices().forEach((office, unitId) -> {
+			boolean local = office.id().startsWith("office-") || office.id().startsWith("unit-");
+			if (local && groups.contains(office.id())) {
+				unitsUnder(unitId).forEach(unit -> units.add(unit.id()));
+			}
+		});
+		return units;
+	}
+
 	/** The units from one up to the county: the village, its town, the county. */
 	public List<Unit> chainUp(String unitId) {
 		var chain = new ArrayList<Unit>();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.civicloop.matter.Matter;
@@ -134,24 +133,12 @@ public class MatterQueries {
 			any.add("lead_department in (:visGroups)");
 			any.add("exists (select 1 from matter_co_department co where co.matter_id = matter.id and co.department in (:visGroups))");
 		}
-		Set<String> units = unitsOfLocalOffices(caller);
+		Set<String> units = directory.unitsOfLocalOffices(caller.groups());
 		if (!units.isEmpty()) {
 			params.put("visUnits", units);
 			any.add("unit_id in (:visUnits)");
 		}
 		return "(" + String.join(" or ", any) + ")";
-	}
-
-	/** The units whose town office or village committee the caller belongs to, with the villages below a town. */
-	private Set<String> unitsOfLocalOffices(Caller caller) {
-		Set<String> units = new TreeSet<>();
-		for (var office : directory.offices().entrySet()) {
-			boolean local = office.getKey().id().startsWith("office-") || office.getKey().id().startsWith("unit-");
-			if (local && caller.groups().contains(office.getKey().id())) {
-				units.addAll(unitAndBelow(office.getValue()));
-			}
-		}
-		return units;
 	}
 
 	/** The unit and every unit below it (a county's towns and villages, a town's villages). */

@@ -156,7 +156,8 @@ public class Matters {
 			.param("dept", lead).param("co", String.join(",", coDepartments)).param("id", id).update();
 		jdbc.sql("delete from matter_co_department where matter_id = :id").param("id", id).update();
 		for (String department : new java.util.TreeSet<>(coDepartments)) {
-			jdbc.sql("insert into matter_co_department (matter_id, department) values (:id, :dept)")
+			jdbc.sql("insert into matter_co_department (matter_id, department, lead_department, unit_id, registered_at)"
+					+ " select id, :dept, lead_department, unit_id, registered_at from matter where id = :id")
 				.param("id", id).param("dept", department).update();
 		}
 	}
@@ -164,6 +165,8 @@ public class Matters {
 	/** A new lead after re-dispatch; the co-handling departments stay. */
 	public void ledBy(long id, String department) {
 		jdbc.sql("update matter set lead_department = :dept where id = :id")
+			.param("dept", department).param("id", id).update();
+		jdbc.sql("update matter_co_department set lead_department = :dept where matter_id = :id")
 			.param("dept", department).param("id", id).update();
 	}
 

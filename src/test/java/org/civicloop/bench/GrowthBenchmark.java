@@ -92,8 +92,8 @@ public final class GrowthBenchmark {
 					       case when g % 10 = 0 then null else 'satisfied' end, 'hotline-system'
 					from generate_series(?, ?) g""", have + 1, (long) size);
 			jdbc.update("""
-					insert into matter_co_department (matter_id, department)
-					select id, co_departments from matter where co_departments = 'dept-urban' and tracking_no like 'GB%'
+					insert into matter_co_department (matter_id, department, lead_department, unit_id, registered_at)
+					select id, co_departments, lead_department, unit_id, registered_at from matter where co_departments = 'dept-urban' and tracking_no like 'GB%'
 					on conflict do nothing""");
 		}
 		jdbc.execute("vacuum analyze matter");
@@ -114,7 +114,7 @@ public final class GrowthBenchmark {
 		}
 		System.out.printf("%n%,d matters%n  %-34s p50 %6.1f ms  p95 %6.1f ms%n", size, "intake POST /api/matters",
 				intake.getValueAtPercentile(50) / 1e6, intake.getValueAtPercentile(95) / 1e6);
-		for (String viewer : List.of("dispatcher", "transport.he")) {
+		for (String viewer : List.of("dispatcher", "transport.he", "qingshi.shen")) {
 			for (var filter : FILTERS.entrySet()) {
 				var list = new Histogram(3);
 				String total = "";

@@ -139,7 +139,7 @@ class MatterController {
 		}
 		var result = queries.list(Caller.of(authentication),
 				new MatterQueries.Filter(unit, department, stage, category, overdue, from, to), page, size,
-				column + " " + direction + ", id " + direction);
+				new MatterQueries.Sort(column, direction.equals("desc")));
 		Instant now = clock.instant();
 		List<MatterView> items = result.items().stream()
 			.map(matter -> MatterView.of(matter, List.of(), categories, directory, now)).toList();

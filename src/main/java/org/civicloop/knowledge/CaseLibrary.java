@@ -50,6 +50,13 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	/** Matters closed and typical cases written from this time on are taken at the next refresh. */
 	private volatile Instant closedSince;
 
+	/**
+	 * What the refreshes of the last {@link #OVERLAP} put into the index, by id: a refresh looks at those cases
+	 * again but indexes only the ones that are new or changed (at 15 closures a second, indexing the whole
+	 * overlap again every ten seconds cost 2 % of a node's CPU). Guarded by {@code updating}.
+	 */
+	private final java.util.Map<String, CaseIndex.Case> recentlyTaken = new java.util.HashMap<>();
+
 	CaseLibrary(CaseRecords records, Directory directory, KnowledgeProperties properties) {
 		this.index = new CaseIndex(properties.analyzer());
 		this.records = records;
@@ -110,6 +117,7 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 			}
 			index.put(records.typicalSince(Instant.EPOCH));
 			index.refresh();
+			recentlyTaken.clear();
 			closedSince = from;
 			complete.set(true);
 			log.info("Case library built: {} cases in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
@@ -144,10 +152,16 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 		try {
 			// the time on this node, not the engine's clock (which a test may move): what counts is what has committed
 			Instant now = Instant.now();
-			index.put(records.closedSince(closedSince));
-			index.put(records.typicalSince(closedSince));
-			index.refresh();
+			var taken = new ArrayList<CaseIndex.Case>(records.closedSince(closedSince));
+			taken.addAll(records.typicalSince(closedSince));
+			var changed = taken.stream().filter(found -> !found.equals(recentlyTaken.get(found.id()))).toList();
+			if (!changed.isEmpty()) {
+				index.put(changed);
+				index.refresh();
+			}
+			changed.forEach(found -> recentlyTaken.put(found.id(), found));
 			closedSince = now.minus(OVERLAP);
+			recentlyTaken.values().removeIf(found -> found.closedAt() == null || found.closedAt().isBefore(closedSince));
 		}
 		finally {
 			updating.unlock();

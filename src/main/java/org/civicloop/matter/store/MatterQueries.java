@@ -175,12 +175,11 @@ public class MatterQueries {
 		}
 
 		/**
-		 * Read from the filter department's co-handling rows when nothing else is asked of the matter but its lead
-		 * or unit;
-		 * otherwise from the matters of this branch (few, for a cadre's own registrations; many, in order, for an
-		 * intake system's), each looked up among the co-handling rows. PostgreSQL plans a prepared statement once
-		 * for any account: starting from the co-handling rows there, a cadre's registrations cost a look-up per
-		 * co-handled matter (0.6 s at a million matters, bench/growth.sh).
+		 * Read from the filter department's co-handling rows when nothing is asked of the matter but its lead or
+		 * unit; otherwise from the matters of this branch (few, for a cadre's own registrations; many, in order,
+		 * for an intake system's), each looked up among the co-handling rows. PostgreSQL plans a prepared
+		 * statement once for any account: starting from the co-handling rows, a cadre's own registrations cost a
+		 * look-up per co-handled matter (0.6 s a list at a million matters, bench/growth.sh).
 		 */
 		Branch coHandledByFilterDepartment() {
 			if (coRow != null) {

@@ -167,7 +167,7 @@ class CaseIndex implements AutoCloseable {
 			query.add(new TermQuery(new Term("id", except)), Occur.MUST_NOT);
 		}
 		visible(query, visibility);
-		return search(query.build(), null, 0, count).hits();
+		return search(query.build(), null, 0, count, false).hits();
 	}
 
 	/**
@@ -193,7 +193,7 @@ class CaseIndex implements AutoCloseable {
 			filter(query, "kind", typical ? TYPICAL : MATTER);
 		}
 		visible(query, visibility);
-		return search(query.build(), scored ? null : new Sort(new SortField("closed", SortField.Type.LONG, true)), from, size);
+		return search(query.build(), scored ? null : new Sort(new SortField("closed", SortField.Type.LONG, true)), from, size, true);
 	}
 
 	/** Typical cases, and matters of the visible departments or units. */
@@ -207,7 +207,12 @@ class CaseIndex implements AutoCloseable {
 		}
 	}
 
-	private Page search(Query query, Sort sort, int from, int size) {
+	/**
+	 * The hits from {@code from} on, and how many match: exactly when {@code exactTotal}, else as far as the
+	 * search counted (a second pass over every matching case, which the best few do not need: with it, a search
+	 * for similar cases cost twice as much where most cases share a word).
+	 */
+	private Page search(Query query, Sort sort, int from, int size, boolean exactTotal) {
 		IndexSearcher searcher = null;
 		try {
 			searcher = searchers.acquire();
@@ -220,8 +225,8 @@ class CaseIndex implements AutoCloseable {
 				hits.add(new Hit(found(stored.document(hit.doc)), Float.isNaN(hit.score) ? 0f : hit.score));
 			}
 			// the search counts exactly up to a thousand hits only
-			long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO ? top.totalHits.value
-					: searcher.count(query);
+			long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO || !exactTotal
+					? top.totalHits.value : searcher.count(query);
 			return new Page(hits, total);
 		}
 		catch (IOException ex) {

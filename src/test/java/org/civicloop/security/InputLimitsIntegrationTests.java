@@ -40,27 +40,37 @@ class InputLimitsIntegrationTests {
 	@Autowired
 	Timeline timeline;
 
-	/** Sent by curl, a separate process, so the heap measured here is the server's alone. */
+	/**
+	 * Sent by curl, a separate process, so the heap measured here is the server's alone. Three times, the least
+	 * growth counts: the rest of the application (jobs, the case library's refresh, H2's in-memory tables) may
+	 * keep a few megabytes more during one of them, a server that kept the body would grow by 20 MB every time.
+	 */
 	@Test
 	void aTwentyMegabyteUploadIsRefusedQuicklyWithTheHeapIntact() throws Exception {
 		Http http = new Http(port);
 		Path huge = Files.createTempFile("civicloop-huge", ".bpmn");
 		Files.write(huge, new byte[20 * 1024 * 1024]);
 		long deployments = repository.createDeploymentQuery().count();
-		long heapBefore = usedHeap();
-		long started = System.nanoTime();
-
-		Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{content_type}",
-				"-u", "designer:demo", "-F", "deployment-name=huge", "-F", "data=@" + huge,
-				"http://localhost:" + port + "/engine-rest/deployment/create").redirectErrorStream(true).start();
-		String answer = new String(curl.getInputStream().readAllBytes()).strip();
-		curl.waitFor(30, TimeUnit.SECONDS);
-
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		Files.delete(huge);
-		assertThat(answer).isEqualTo("413 application/problem+json");
-		assertThat(millis).as("refused within").isLessThan(5_000);
-		assertThat(usedHeap() - heapBefore).as("heap growth while refusing 20 MB").isLessThan(8L * 1024 * 1024);
+		long leastGrowth = Long.MAX_VALUE;
+		try {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				long heapBefore = usedHeap();
+				long started = System.nanoTime();
+				Process curl = new ProcessBuilder("curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{content_type}",
+						"-u", "designer:demo", "-F", "deployment-name=huge", "-F", "data=@" + huge,
+						"http://localhost:" + port + "/engine-rest/deployment/create").redirectErrorStream(true).start();
+				String answer = new String(curl.getInputStream().readAllBytes()).strip();
+				curl.waitFor(30, TimeUnit.SECONDS);
+				long millis = (System.nanoTime() - started) / 1_000_000;
+				leastGrowth = Math.min(leastGrowth, usedHeap() - heapBefore);
+				assertThat(answer).isEqualTo("413 application/problem+json");
+				assertThat(millis).as("refused within").isLessThan(5_000);
+			}
+		}
+		finally {
+			Files.delete(huge);
+		}
+		assertThat(leastGrowth).as("least heap growth while refusing 20 MB").isLessThan(8L * 1024 * 1024);
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
 		assertThat(http.get(null, "/actuator/health").statusCode()).isEqualTo(200);
 	}

@@ -56,11 +56,13 @@ public class MatterQueries {
 	/** How many matching matters a list counts at most. */
 	public static final int COUNTED = 10_000;
 
+	/** The matter with this tracking number, if the caller may see it: by the same reasons as the list. */
 	public Optional<Matter> one(Caller caller, String trackingNo) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("no", trackingNo);
-		return jdbc.sql("select * from matter where tracking_no = :no and " + visibleTo(caller, params)).params(params)
-			.query(Matters::map).optional();
+		List<String> byNumber = List.of("m.tracking_no = :no");
+		String visible = reasonsToSee(caller, params).stream().map(branch -> branch.ids(byNumber)).collect(Collectors.joining(" union "));
+		return jdbc.sql("select * from matter where id in (" + visible + ")").params(params).query(Matters::map).optional();
 	}
 
 	/** The order of a list: by registration or due time ({@code registered_at}, {@code due_at}), ties by id the same way. */
@@ -229,27 +231,6 @@ public class MatterQueries {
 			return Stream.concat(conditions.stream(), Stream.of(more)).toList();
 		}
 
-	}
-
-	/** What the caller may see: any one of the reasons suffices. */
-	private String visibleTo(Caller caller, Map<String, Object> params) {
-		if (caller.seesAllMatters()) {
-			return "1 = 1";
-		}
-		List<String> any = new ArrayList<>();
-		params.put("visUser", caller.user());
-		any.add("registered_by = :visUser");
-		if (!caller.groups().isEmpty()) {
-			params.put("visGroups", caller.groups());
-			any.add("lead_department in (:visGroups)");
-			any.add("exists (select 1 from matter_co_department co where co.matter_id = matter.id and co.department in (:visGroups))");
-		}
-		Set<String> units = directory.unitsOfLocalOffices(caller.groups());
-		if (!units.isEmpty()) {
-			params.put("visUnits", units);
-			any.add("unit_id in (:visUnits)");
-		}
-		return "(" + String.join(" or ", any) + ")";
 	}
 
 }

@@ -33,7 +33,9 @@ public final class DecisionTable {
 	private final Set<String> matched = new ConcurrentSkipListSet<>();
 
 	public DecisionTable(String file, String decisionKey) {
-		var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+		// the FEEL engine the process engine uses: plain cells answered by CivicLoop, the rest by Camunda's
+		var configuration = org.civicloop.system.PlainFeel.configure(
+				(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration(), () -> null);
 		configuration.customPostDecisionTableEvaluationListeners(List.of(event -> remember(event)));
 		this.engine = configuration.buildEngine();
 		try (InputStream in = new FileInputStream("processes/" + file)) {

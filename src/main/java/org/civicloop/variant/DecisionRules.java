@@ -51,7 +51,8 @@ final class DecisionRules {
 	private final DmnEngine engine;
 
 	DecisionRules() {
-		var configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+		var configuration = org.civicloop.system.PlainFeel.configure(
+				(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration(), () -> null);
 		configuration.customPostDecisionTableEvaluationListeners(List.of(DecisionRules::remember));
 		this.engine = configuration.buildEngine();
 	}

@@ -203,6 +203,12 @@ final class Fact {
 		}
 	}
 
+	/** Everything a step can change, to tell whether it changed anything. */
+	java.util.List<Object> state() {
+		return java.util.Arrays.asList(lead, routedAt, signDue, signedAt, signedBy, handleDue, handledAt, handledBy, handledOnTime,
+				openStage, openDue, returns, reworks, satisfaction, resolved, closedAt, signForSeconds, handleSeconds, loopSeconds);
+	}
+
 	/** Nobody owes a limited step until the next task is offered. */
 	private void settle() {
 		openStage = null;

@@ -2,6 +2,8 @@ package org.civicloop.assessment;
 
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.civicloop.matter.MatterProperties;
@@ -16,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the read model up to date: each matter event changes the matter's fact row at once and its roll-up
- * counts when the step's transaction commits (all of a transaction's counts together, in key order); both
+ * Keeps the read model up to date: each matter event changes the matter's fact and its roll-up counts, written
+ * when the step's transaction commits (a transaction's facts together, its counts together in key order); both
  * roll back with the step. {@link #rebuild()} derives the same tables again from the matter records and their
  * timelines.
  */
@@ -41,48 +43,85 @@ class ReadModel {
 
 	@EventListener
 	void on(MatterEvent event) {
-		if (event instanceof MatterEvent.Registered registered) {
-			store.insertFact(new Fact(registered.matter().id(), registered.category(), registered.matter().unit(), registered.at()));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			var changes = new Changes();
+			changes.apply(event);
+			changes.write();
 			return;
 		}
-		Fact fact = store.fact(event.matter().id());
-		if (fact == null) {
-			return; // registered before assessment existed: a rebuild takes it in
+		Changes changes = (Changes) TransactionSynchronizationManager.getResource(this);
+		if (changes == null) {
+			changes = new Changes();
+			TransactionSynchronizationManager.bindResource(this, changes);
+			TransactionSynchronizationManager.registerSynchronization(changes);
 		}
-		Tally tally = pending();
-		fact.apply(timeline.entryOf(event), tally);
-		store.updateFact(fact);
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			store.add(tally);
-		}
+		changes.apply(event);
 	}
 
-	/** The counts this transaction gathers, written just before it commits. */
-	private Tally pending() {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return new Tally(zone);
-		}
-		Tally tally = (Tally) TransactionSynchronizationManager.getResource(this);
-		if (tally == null) {
-			Tally gathered = new Tally(zone);
-			TransactionSynchronizationManager.bindResource(this, gathered);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+	/**
+	 * What one transaction changes: the facts its events touch, each read once, and their counts, all written
+	 * just before it commits (a step's several events cost one read and at most one write of the fact).
+	 */
+	private final class Changes implements TransactionSynchronization {
 
-				@Override
-				public void beforeCommit(boolean readOnly) {
-					store.add(gathered);
-					gathered.clear();
+		private final Tally tally = new Tally(zone);
+
+		private final Map<Long, Fact> registered = new LinkedHashMap<>();
+
+		private final Map<Long, Fact> read = new LinkedHashMap<>();
+
+		private final Map<Long, List<Object>> asRead = new HashMap<>();
+
+		private boolean written;
+
+		void apply(MatterEvent event) {
+			long id = event.matter().id();
+			if (event instanceof MatterEvent.Registered matter) {
+				registered.put(id, new Fact(id, matter.category(), matter.matter().unit(), matter.at()));
+			}
+			else {
+				Fact fact = registered.containsKey(id) ? registered.get(id) : read.get(id);
+				if (fact == null) {
+					fact = store.fact(id);
+					if (fact == null) {
+						return; // registered before assessment existed: a rebuild takes it in
+					}
+					read.put(id, fact);
+					asRead.put(id, fact.state());
 				}
-
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(ReadModel.this);
-				}
-
-			});
-			tally = gathered;
+				fact.apply(timeline.entryOf(event), tally);
+			}
+			if (written) {
+				write(); // an event of a transaction already writing (another synchronization's): written at once
+			}
 		}
-		return tally;
+
+		void write() {
+			if (!registered.isEmpty()) {
+				store.saveFacts(registered.values(), true);
+			}
+			var changed = read.values().stream().filter(fact -> !fact.state().equals(asRead.get(fact.matterId))).toList();
+			if (!changed.isEmpty()) {
+				store.saveFacts(changed, false);
+			}
+			store.add(tally);
+			registered.clear();
+			read.clear();
+			asRead.clear();
+			tally.clear();
+			written = true;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write();
+		}
+
+		@Override
+		public void afterCompletion(int status) {
+			TransactionSynchronizationManager.unbindResourceIfPossible(ReadModel.this);
+		}
+
 	}
 
 	/**

@@ -87,6 +87,27 @@ class GrantsIntegrationTests {
 	@Autowired
 	MatterProcess process;
 
+	@Autowired
+	org.camunda.bpm.engine.ProcessEngine engine;
+
+	/** The engine narrows a caller's groups to those holding grants; CivicLoop's look-up keeps the same ones. */
+	@Test
+	void groupsAreNarrowedToThoseHoldingGrantsAsTheEngineDoes() {
+		var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+		var groups = new java.util.ArrayList<>(List.of("dept-urban", "dispatch-centre", "no-such-group", "unit-shangtang", "dept-urban"));
+		groups.add(null);
+		var kept = configuration.getCommandExecutorTxRequired().execute(context -> {
+			var ours = context.getAuthorizationManager();
+			var camundas = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager();
+			assertThat(ours).isInstanceOf(GrantedGroups.Narrowing.class);
+			assertThat(new TreeSet<>(ours.filterAuthenticatedGroupIds(groups)))
+				.isEqualTo(new TreeSet<>(camundas.filterAuthenticatedGroupIds(groups)));
+			assertThat(ours.filterAuthenticatedGroupIds(List.of())).isEmpty();
+			return ours.filterAuthenticatedGroupIds(groups);
+		});
+		assertThat(kept).containsExactlyInAnyOrder("dept-urban", "dispatch-centre", "unit-shangtang");
+	}
+
 	@Test
 	void eachRoleHoldsExactlyTheGrantsOfItsRow() {
 		var actual = new TreeMap<String, Set<String>>();

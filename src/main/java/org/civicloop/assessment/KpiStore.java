@@ -79,17 +79,9 @@ class KpiStore {
 	}
 
 	/** A new matter's fact, from its record. */
-	void insertFact(Fact fact) {
-		saveFacts(List.of(fact), true);
-	}
-
 	Fact fact(long matterId) {
 		return jdbc.sql("select " + FACT_COLUMNS + " from kpi_matter where matter_id = :id").param("id", matterId)
 			.query((rs, row) -> fact(rs)).optional().orElse(null);
-	}
-
-	void updateFact(Fact fact) {
-		saveFacts(List.of(fact), false);
 	}
 
 	/** Inserts or updates facts in one batch. */

@@ -49,10 +49,11 @@ class ReadModel {
 			changes.write();
 			return;
 		}
-		Changes changes = (Changes) TransactionSynchronizationManager.getResource(this);
+		// this transaction's own (an inner transaction's synchronizations are apart from the one it suspends)
+		Changes changes = TransactionSynchronizationManager.getSynchronizations().stream()
+			.filter(Changes.class::isInstance).map(Changes.class::cast).findFirst().orElse(null);
 		if (changes == null) {
 			changes = new Changes();
-			TransactionSynchronizationManager.bindResource(this, changes);
 			TransactionSynchronizationManager.registerSynchronization(changes);
 		}
 		changes.apply(event);
@@ -115,11 +116,6 @@ class ReadModel {
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			write();
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(ReadModel.this);
 		}
 
 	}

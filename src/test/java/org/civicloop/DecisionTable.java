@@ -12,9 +12,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
@@ -34,8 +32,7 @@ public final class DecisionTable {
 
 	public DecisionTable(String file, String decisionKey) {
 		// the FEEL engine the process engine uses: plain cells answered by CivicLoop, the rest by Camunda's
-		var configuration = org.civicloop.system.PlainFeel.configure(
-				(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration(), () -> null);
+		var configuration = org.civicloop.system.PlainFeel.dmnConfiguration();
 		configuration.customPostDecisionTableEvaluationListeners(List.of(event -> remember(event)));
 		this.engine = configuration.buildEngine();
 		try (InputStream in = new FileInputStream("processes/" + file)) {

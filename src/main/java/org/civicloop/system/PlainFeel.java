@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
@@ -55,15 +56,18 @@ public final class PlainFeel implements FeelEngine {
 		this.feel = feel;
 	}
 
-	/** Camunda's FEEL engine with its function providers ({@code null}: none), plain cells answered first. */
-	public static PlainFeel overScala(List<org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider> functions) {
-		return new PlainFeel(new ScalaFeelEngineFactory(functions == null ? List.of() : functions).createInstance());
+	/** A DMN engine's configuration of its own (no function providers) with this FEEL engine. */
+	public static DefaultDmnEngineConfiguration dmnConfiguration() {
+		return configure((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration(), () -> null);
 	}
 
 	/** A DMN engine's configuration with this FEEL engine, built with the function providers given then. */
-	public static DefaultDmnEngineConfiguration configure(DefaultDmnEngineConfiguration dmn,
+	private static DefaultDmnEngineConfiguration configure(DefaultDmnEngineConfiguration dmn,
 			java.util.function.Supplier<List<org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider>> functions) {
-		dmn.setFeelEngineFactory(() -> overScala(functions.get()));
+		dmn.setFeelEngineFactory(() -> {
+			var given = functions.get();
+			return new PlainFeel(new ScalaFeelEngineFactory(given == null ? List.of() : given).createInstance());
+		});
 		return dmn;
 	}
 
@@ -163,7 +167,7 @@ public final class PlainFeel implements FeelEngine {
 		@Override
 		public void preInit(ProcessEngineConfigurationImpl configuration) {
 			DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null ? configuration.getDmnEngineConfiguration()
-					: (DefaultDmnEngineConfiguration) org.camunda.bpm.dmn.engine.DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+					: (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
 			configuration.setDmnEngineConfiguration(configure(dmn, configuration::getDmnFeelCustomFunctionProviders));
 		}
 

@@ -13,10 +13,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.InputEntry;
@@ -51,8 +49,7 @@ final class DecisionRules {
 	private final DmnEngine engine;
 
 	DecisionRules() {
-		var configuration = org.civicloop.system.PlainFeel.configure(
-				(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration(), () -> null);
+		var configuration = org.civicloop.system.PlainFeel.dmnConfiguration();
 		configuration.customPostDecisionTableEvaluationListeners(List.of(DecisionRules::remember));
 		this.engine = configuration.buildEngine();
 	}

@@ -64,8 +64,7 @@ public final class DecisionBenchmark {
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
 		var camunda = new Decisions("Camunda's FEEL engine",
 				(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).parsed();
-		var plain = new Decisions("plain cells first", PlainFeel.configure(
-				(DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration(), () -> null)).parsed();
+		var plain = new Decisions("plain cells first", PlainFeel.dmnConfiguration()).parsed();
 		// warm-up: both, as long as a round
 		camunda.run(pairs);
 		plain.run(pairs);

@@ -119,13 +119,14 @@ public record Directory(County county, List<Office> roles, List<Cadre> cadres) {
 
 	/** The units whose town office or village committee is one of these groups, with the villages below a town. */
 	public Set<String> unitsOfLocalOffices(java.util.Collection<String> groups) {
+		// towns and villages only: a county-wide role named like a unit group (unit-admins) is no local office
 		var units = new java.util.TreeSet<String>();
-		offices().forEach((office, unitId) -> {
-			boolean local = office.id().startsWith("office-") || office.id().startsWith("unit-");
-			if (local && groups.contains(office.id())) {
-				unitsUnder(unitId).forEach(unit -> units.add(unit.id()));
+		for (Town town : county.towns()) {
+			if (groups.contains(town.office().id())) {
+				unitsUnder(town.id()).forEach(unit -> units.add(unit.id()));
 			}
-		});
+			town.villages().stream().filter(village -> groups.contains(village.committee().id())).forEach(village -> units.add(village.id()));
+		}
 		return units;
 	}
 

@@ -69,6 +69,23 @@ class IsolationIntegrationTests {
 		assertThat(seenByDispatch).hasSize(2);
 	}
 
+	/** The role group {@code unit-admins} is named like a unit's group but is none: it shows no unit's matters. */
+	@Test
+	void aUnitAdministratorSeesTheMattersOfItsOwnUnitOnly() throws Exception {
+		Http http = new Http(port);
+		Matter town = process.register(matter("road-damage", "qingshi", "13733335555"), "operator");
+		Matter village = process.register(matter("street-light", "shangtang", "13733336666"), "operator");
+
+		assertThat(http.get("shangtang.admin", "/api/matters/" + town.trackingNo()).statusCode()).isEqualTo(404);
+		assertThat(http.get("shangtang.admin", "/api/matters/" + village.trackingNo()).statusCode()).isEqualTo(200);
+		JsonNode list = JSON.readTree(http.get("shangtang.admin", "/api/matters?size=100").body());
+		assertThat(list.path("items").findValuesAsText("unit")).isNotEmpty().containsOnly("shangtang");
+		assertThat(list.path("items").findValuesAsText("trackingNo")).contains(village.trackingNo()).doesNotContain(town.trackingNo());
+		assertThat(http.get("qingshi.admin", "/api/matters/" + town.trackingNo()).statusCode()).isEqualTo(200);
+		assertThat(http.get("qingshi.admin", "/api/matters/" + village.trackingNo()).statusCode()).as("a village of the town")
+			.isEqualTo(200);
+	}
+
 	@Test
 	void theReporterIsShownInFullOnlyToHandlersAndEveryFullReadIsAudited(CapturedOutput output) throws Exception {
 		Http http = new Http(port);

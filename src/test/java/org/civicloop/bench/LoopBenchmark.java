@@ -35,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * bytes (tables with their indexes; on PostgreSQL after {@code VACUUM FULL}) added per closed matter, by table.
  *
  * <p>Run with {@code bench/loop.sh [h2|postgres] [matters per path and round] [clients] [rounds]}: both paths
- * first warm up with as many matters, then each round runs both, in alternating order; each path's best
- * round is reported.
+ * first warm up with as many matters, again until the JIT compilers have settled ({@link #warmUp}), then each
+ * round runs both, in alternating order; each path's best round is reported.
  */
 public final class LoopBenchmark {
 
@@ -79,9 +79,7 @@ public final class LoopBenchmark {
 		try {
 			var bench = new LoopBenchmark(app);
 			var storage = new Storage(app.getBean(DataSource.class), db.equals("postgres"));
-			// the JIT compiles for minutes on two cores: both paths warm up before anything counts
-			bench.run(matters, clients, true);
-			bench.run(matters, clients, false);
+			String warmUp = bench.warmUp(matters, clients);
 			var before = storage.measure(false);
 			long closedBefore = storage.closedMatters();
 			Result http = null;
@@ -100,8 +98,8 @@ public final class LoopBenchmark {
 			}
 			var after = storage.measure(true);
 			long closed = storage.closedMatters() - closedBefore;
-			System.out.printf("%n%s, %d matters per path and round, %d clients, best of %d rounds after a warm-up of %d matters per path%n",
-					db, matters, clients, rounds, matters);
+			System.out.printf("%n%s, %d matters per path and round, %d clients, best of %d rounds after %s%n",
+					db, matters, clients, rounds, warmUp);
 			System.out.println("http " + http);
 			System.out.println("java " + java);
 			System.out.printf("http/java %.2f%n", http.perSecond() / java.perSecond());
@@ -111,6 +109,32 @@ public final class LoopBenchmark {
 			app.close();
 		}
 	}
+
+	/**
+	 * Both paths warm up, {@code matters} each at a time, until the JIT compilers have settled: on two cores
+	 * they compile for minutes, and a round they still compile in measures the compilers as much as the loop.
+	 * Settled is a warm-up of both paths in which they spent at most {@value #SETTLED_JIT_MS} ms per matter;
+	 * at most {@value #MAX_WARM_UPS} warm-ups.
+	 */
+	private String warmUp(int matters, int clients) throws Exception {
+		double jit = Double.NaN;
+		for (int warmUp = 1; warmUp <= MAX_WARM_UPS; warmUp++) {
+			Result http = run(matters, clients, true);
+			Result java = run(matters, clients, false);
+			jit = (http.jitMsPerMatter() + java.jitMsPerMatter()) / 2;
+			System.out.printf("warm-up %d: JIT %.0f ms per matter (http %.0f, java %.0f)%n", warmUp, jit,
+					http.jitMsPerMatter(), java.jitMsPerMatter());
+			if (jit <= SETTLED_JIT_MS) {
+				return String.format("%d warm-ups of %d matters per path (the JIT settled)", warmUp, matters);
+			}
+		}
+		return String.format("%d warm-ups of %d matters per path (the JIT not settled: %.0f ms per matter in the last)",
+				MAX_WARM_UPS, matters, jit);
+	}
+
+	private static final int SETTLED_JIT_MS = 10;
+
+	private static final int MAX_WARM_UPS = 6;
 
 	/** Takes {@code count} matters around the loop with {@code clients} threads. */
 	private Result run(int count, int clients, boolean viaHttp) throws Exception {

@@ -6,13 +6,14 @@
 #
 #   bench/loop.sh [h2|postgres] [matters per path and round=200] [clients=4] [rounds=2]
 #   CIVICLOOP_BASELINE=<commit>|none bench/loop.sh ...
+#   CIVICLOOP_BENCH_TEXTS=same bench/loop.sh ...   (every matter with one text, as before 2026-11-29)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-h2}; matters=${2:-200}; clients=${3:-4}; rounds=${4:-2}
 baseline=${CIVICLOOP_BASELINE:-8128e54}
 
 . bench/prepare.sh
-run() { java -Xmx2g -cp "$1" org.civicloop.bench.LoopBenchmark "$db" "$matters" "$clients" "$rounds" 2>&1 | grep -v "^\s*at \|WARN\|^$"; }
+run() { java -Xmx2g ${CIVICLOOP_BENCH_TEXTS:+-Dbench.texts=$CIVICLOOP_BENCH_TEXTS} -cp "$1" org.civicloop.bench.LoopBenchmark "$db" "$matters" "$clients" "$rounds" 2>&1 | grep -v "^\s*at \|WARN\|^$"; }
 
 echo "== this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes'))"
 run "$cp" | tee target/loop-current.txt

@@ -14,7 +14,8 @@ import org.HdrHistogram.Histogram;
  * One road-damage matter in 青石镇 around the loop the way people take it over HTTP: registered through the
  * facade by the hotline system, then signed for and handled by the transport bureau's cadre, reviewed and
  * return-visited by the dispatcher, each task found, claimed and submitted through {@code /engine-rest} as
- * Tasklist does it. Each matter has a reporter phone of its own, so none is taken for a repeat.
+ * Tasklist does it. Each matter has a reporter phone of its own, so none is taken for a repeat, and its text
+ * from {@link RoadDamageTexts}.
  */
 final class HttpLoop {
 
@@ -28,20 +29,26 @@ final class HttpLoop {
 		this.phones = phones;
 	}
 
-	/** Registers a matter; its tracking number. */
+	/** Registers the next matter; its tracking number. */
 	String register(BenchHttp http) throws Exception {
-		String intake = """
-				{"channel":"hotline","type":"complaint","category":"road-damage","urgency":"normal",
-				 "description":"基准测试：镇区主干道出现大坑","unit":"qingshi","location":{"address":"青石镇中心路"},
-				 "reporter":{"name":"基准","phone":"%d"}}""".formatted(phones.incrementAndGet());
-		return JSON.readTree(http.send("hotline-system", "POST", "/api/matters", intake, 201)).path("trackingNo").asText();
+		return register(http, phones.incrementAndGet());
+	}
+
+	/** Registers matter number {@code matter} (also its reporter's phone); its tracking number. */
+	String register(BenchHttp http, long matter) throws Exception {
+		var intake = JSON.createObjectNode().put("channel", "hotline").put("type", "complaint").put("category", "road-damage")
+			.put("urgency", "normal").put("description", RoadDamageTexts.description(matter)).put("unit", "qingshi");
+		intake.putObject("location").put("address", "青石镇中心路");
+		intake.putObject("reporter").put("name", "基准").put("phone", String.valueOf(matter));
+		return JSON.readTree(http.send("hotline-system", "POST", "/api/matters", intake.toString(), 201)).path("trackingNo").asText();
 	}
 
 	/** A matter registered and taken to its close, each step's time added to {@code steps}. */
 	void around(BenchHttp http, Map<String, Histogram> steps) throws Exception {
-		String trackingNo = timed(steps, "intake", () -> register(http));
+		long matter = phones.incrementAndGet();
+		String trackingNo = timed(steps, "intake", () -> register(http, matter));
 		timed(steps, "sign-for", () -> work(http, "transport.he", trackingNo, "task_signFor", true, Map.of("signForDecision", "sign")));
-		timed(steps, "handle", () -> work(http, "transport.he", trackingNo, "task_handle", false, handled()));
+		timed(steps, "handle", () -> work(http, "transport.he", trackingNo, "task_handle", false, handled(matter)));
 		timed(steps, "review", () -> work(http, "dispatcher", trackingNo, "task_review", true, reviewed()));
 		timed(steps, "return-visit", () -> work(http, "dispatcher", trackingNo, "task_returnVisit", true, visited()));
 	}
@@ -63,8 +70,8 @@ final class HttpLoop {
 		return null;
 	}
 
-	static Map<String, Object> handled() {
-		return Map.of("handlingResult", "resolved", "handlingReply", "已安排养护队修补路面，现已恢复通行");
+	static Map<String, Object> handled(long matter) {
+		return Map.of("handlingResult", "resolved", "handlingReply", RoadDamageTexts.reply(matter));
 	}
 
 	static Map<String, Object> reviewed() {

@@ -176,11 +176,12 @@ public final class LoopBenchmark {
 	}
 
 	private void loopOnJavaApi(Map<String, Histogram> steps) throws Exception {
+		long matter = phones.incrementAndGet();
 		String trackingNo = HttpLoop.timed(steps, "intake", () -> engine.as("hotline-system",
-				() -> forms.submitStartForm(definitionId, startForm()).getBusinessKey()));
+				() -> forms.submitStartForm(definitionId, roadDamageStartForm(matter)).getBusinessKey()));
 		HttpLoop.timed(steps, "sign-for", () -> workOnJavaApi("transport.he", trackingNo, "task_signFor", true,
 				Map.of("signForDecision", "sign")));
-		HttpLoop.timed(steps, "handle", () -> workOnJavaApi("transport.he", trackingNo, "task_handle", false, HttpLoop.handled()));
+		HttpLoop.timed(steps, "handle", () -> workOnJavaApi("transport.he", trackingNo, "task_handle", false, HttpLoop.handled(matter)));
 		HttpLoop.timed(steps, "review", () -> workOnJavaApi("dispatcher", trackingNo, "task_review", true, HttpLoop.reviewed()));
 		HttpLoop.timed(steps, "return-visit", () -> workOnJavaApi("dispatcher", trackingNo, "task_returnVisit", true, HttpLoop.visited()));
 	}
@@ -196,18 +197,17 @@ public final class LoopBenchmark {
 		return null;
 	}
 
-	private Map<String, Object> startForm() {
-		return roadDamageStartForm(phones.incrementAndGet());
-	}
-
-	/** The start form of a road-damage matter in 青石镇 (led by the transport bureau), with its own reporter phone. */
+	/**
+	 * The start form of road-damage matter number {@code phone} in 青石镇 (led by the transport bureau): its own
+	 * reporter phone, its text from {@link RoadDamageTexts}.
+	 */
 	static Map<String, Object> roadDamageStartForm(long phone) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("channel", "hotline");
 		variables.put("matterType", "complaint");
 		variables.put("category", "road-damage");
 		variables.put("urgency", "normal");
-		variables.put("description", "基准测试：镇区主干道出现大坑");
+		variables.put("description", RoadDamageTexts.description(phone));
 		variables.put("unit", "qingshi");
 		variables.put("address", "青石镇中心路");
 		variables.put("reporterName", "基准");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.civicloop.matter.model.SimilarCases;
 import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
@@ -43,6 +45,8 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 
 	private final KnowledgeProperties properties;
 
+	private final Timer forTasks;
+
 	private final ReentrantLock updating = new ReentrantLock();
 
 	private final AtomicBoolean complete = new AtomicBoolean();
@@ -57,11 +61,13 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	 */
 	private final java.util.Map<String, CaseIndex.Case> recentlyTaken = new java.util.HashMap<>();
 
-	CaseLibrary(CaseRecords records, Directory directory, KnowledgeProperties properties) {
+	CaseLibrary(CaseRecords records, Directory directory, KnowledgeProperties properties, MeterRegistry registry) {
 		this.index = new CaseIndex(properties.analyzer());
 		this.records = records;
 		this.directory = directory;
 		this.properties = properties;
+		this.forTasks = Timer.builder("civicloop.cases.similar")
+			.description("Searches for the similar cases a sign-for or handling task shows, and their time").register(registry);
 	}
 
 	/** A page of the library: the cases, how many match, and whether the index has taken every record yet. */
@@ -213,7 +219,8 @@ class CaseLibrary implements SimilarCases, AutoCloseable {
 	public List<String> linesFor(String trackingNo, String description, String category, String grid, String unit,
 			String department) {
 		var visibility = department == null ? CaseIndex.Visibility.ALL : visibility(new Caller("", java.util.Set.of(department)));
-		return similar(trackingNo, description, category, grid, unit, visibility).stream().map(hit -> line(hit.found())).toList();
+		return forTasks.record(() -> similar(trackingNo, description, category, grid, unit, visibility).stream()
+			.map(hit -> line(hit.found())).toList());
 	}
 
 	/** 【典型案例】title：strategy, or tracking number：what was done（outcome，satisfaction）. */

@@ -2,10 +2,14 @@ package org.civicloop.knowledge;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
@@ -43,6 +47,12 @@ class CaseLibraryIntegrationTests {
 	TaskService tasks;
 
 	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@Autowired
 	CaseLibrary library;
 
 	private Http http;
@@ -72,6 +82,19 @@ class CaseLibraryIntegrationTests {
 		String lines = (String) tasks.getVariableLocal(signFor.getId(), MatterHandling.Vars.SIMILAR_CASES);
 		assertThat(lines.split("\n")[0]).startsWith(closed.trackingNo() + "：已解决：已联系供电所更换损坏灯泡4盏");
 		assertThat(lines).doesNotContain(other.trackingNo()).doesNotContain("13912340001").doesNotContain("钱多多");
+		// signed for: the handling task shows the same cases, taken over from the sign-for in the same command (no
+		// second search), never stored
+		long searches = registry.timer("civicloop.cases.similar").count();
+		process.work(signFor.getId(), process.cadresFor(signFor).get(0), Map.of("signForDecision", "sign"));
+		assertThat(registry.timer("civicloop.cases.similar").count()).as("searches for the handling task").isEqualTo(searches);
+		Task handle = process.openTasks(next.trackingNo()).stream()
+			.filter(task -> task.getTaskDefinitionKey().equals("task_handle")).findFirst().orElseThrow();
+		assertThat((String) tasks.getVariableLocal(handle.getId(), MatterHandling.Vars.SIMILAR_CASES)).isEqualTo(lines);
+		assertThat(tasks.getVariables(handle.getId()).keySet()).as("what the handling task sees")
+			.noneMatch(name -> name.startsWith(MatterHandling.Vars.SIMILAR_CASES + "@"));
+		assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(signFor.getProcessInstanceId()).list())
+			.extracting(VariableInstance::getName).as("stored")
+			.noneMatch(name -> name.startsWith(MatterHandling.Vars.SIMILAR_CASES + "@"));
 
 		var similar = http.get("dispatcher", "/api/matters/" + next.trackingNo() + "/similar");
 		assertThat(similar.statusCode()).as(similar.body()).isEqualTo(200);

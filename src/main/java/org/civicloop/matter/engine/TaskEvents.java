@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.civicloop.matter.Labels;
@@ -85,11 +86,24 @@ class TaskEvents {
 		for (String field : CARD_FIELDS) {
 			task.setVariableLocal(field, task.getVariable(field));
 		}
-		if (MatterHandling.Stages.SIGN_FOR.equals(stage) || MatterHandling.Stages.HANDLE.equals(stage)) {
+		if (MatterHandling.Stages.SIGN_FOR.equals(stage)) {
 			task.setVariableLocal(SIMILAR_CASES, similarCases(matter, task));
+		}
+		else if (MatterHandling.Stages.HANDLE.equals(stage)) {
+			Object signedFor = task.getVariable(signedForSimilarCases(department(task)));
+			task.setVariableLocal(SIMILAR_CASES, signedFor != null ? signedFor : similarCases(matter, task));
 		}
 		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department(task), task.getAssignee(),
 				task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+	}
+
+	/**
+	 * The similar cases of the sign-for just completed, kept for its handling task in the same command (a
+	 * transient variable: never stored): the same matter, department and library, so the same search. A
+	 * handling task created in a later command (after an extension, a rework) searches anew.
+	 */
+	private static String signedForSimilarCases(String department) {
+		return SIMILAR_CASES + "@" + department;
 	}
 
 	/** A suggestion, never a reason for the step to fail: without it the form says there is none. */
@@ -122,6 +136,11 @@ class TaskEvents {
 						throw new IllegalStateException("A matter can only be signed for by a cadre: claim the task first");
 					}
 					task.setVariable(SIGNED_BY, actor);
+					Object similarCases = task.getVariableLocal(SIMILAR_CASES);
+					if (similarCases != null) {
+						task.getExecution().getProcessInstance()
+							.setVariable(signedForSimilarCases(department), Variables.stringValue((String) similarCases, true));
+					}
 					events.publishEvent(new MatterEvent.SignedFor(matter, at, department, actor));
 				}
 			}

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.civicloop.matter.Labels;
@@ -90,8 +91,10 @@ class TaskEvents {
 			task.setVariableLocal(SIMILAR_CASES, similarCases(matter, task));
 		}
 		else if (MatterHandling.Stages.HANDLE.equals(stage)) {
-			Object signedFor = task.getVariable(signedForSimilarCases(department(task)));
-			task.setVariableLocal(SIMILAR_CASES, signedFor != null ? signedFor : similarCases(matter, task));
+			TypedValue signedFor = task.getVariableTyped(signedForSimilarCases(department(task)));
+			// only the sign-for's own, transient: never a stored variable of that name, whoever wrote it
+			task.setVariableLocal(SIMILAR_CASES, signedFor != null && signedFor.isTransient() ? signedFor.getValue()
+					: similarCases(matter, task));
 		}
 		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department(task), task.getAssignee(),
 				task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));

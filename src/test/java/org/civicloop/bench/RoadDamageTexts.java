@@ -53,8 +53,9 @@ final class RoadDamageTexts {
 		var found = new ArrayList<JsonNode>();
 		try (InputStream in = RoadDamageTexts.class.getClassLoader().getResourceAsStream("cases/complaints.jsonl")) {
 			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				if (!line.isBlank() && json.readTree(line).path("category").asText().equals("road-damage")) {
-					found.add(json.readTree(line));
+				JsonNode complaint = line.isBlank() ? null : json.readTree(line);
+				if (complaint != null && complaint.path("category").asText().equals("road-damage")) {
+					found.add(complaint);
 				}
 			}
 		}

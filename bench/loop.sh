@@ -13,6 +13,11 @@ db=${1:-h2}; matters=${2:-200}; clients=${3:-4}; rounds=${4:-2}
 baseline=${CIVICLOOP_BASELINE:-8128e54}
 
 . bench/prepare.sh
+if [ "$db" = postgres ]; then
+  # the server's own setting, not changed here: without autovacuum the engine's runtime tables bloat during
+  # the run and their lookups slow down (README, "Cost per matter")
+  echo "PostgreSQL autovacuum: $(psql -h 127.0.0.1 -U postgres -d postgres -Atc 'show autovacuum')"
+fi
 run() { java -Xmx2g ${CIVICLOOP_BENCH_TEXTS:+-Dbench.texts=$CIVICLOOP_BENCH_TEXTS} -cp "$1" org.civicloop.bench.LoopBenchmark "$db" "$matters" "$clients" "$rounds" 2>&1 | grep -v "^\s*at \|WARN\|^$"; }
 
 echo "== this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes'))"

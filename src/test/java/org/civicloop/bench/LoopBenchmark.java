@@ -61,7 +61,11 @@ public final class LoopBenchmark {
 
 	private final String definitionId;
 
-	private LoopBenchmark(ConfigurableApplicationContext app) {
+	/** Whether the database is the PostgreSQL server on this host, whose CPU time each round reports. */
+	private final boolean postgres;
+
+	private LoopBenchmark(ConfigurableApplicationContext app, boolean postgres) {
+		this.postgres = postgres;
 		this.http = new BenchHttp(BenchApp.baseUrl(app));
 		this.forms = app.getBean(FormService.class);
 		this.tasks = app.getBean(TaskService.class);
@@ -77,7 +81,7 @@ public final class LoopBenchmark {
 		int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
 		ConfigurableApplicationContext app = BenchApp.start(db);
 		try {
-			var bench = new LoopBenchmark(app);
+			var bench = new LoopBenchmark(app, db.equals("postgres"));
 			var storage = new Storage(app.getBean(DataSource.class), db.equals("postgres"));
 			String warmUp = bench.warmUp(matters, clients);
 			var before = storage.measure(false);
@@ -144,6 +148,7 @@ public final class LoopBenchmark {
 		var failures = new AtomicInteger();
 		ExecutorService workers = Executors.newFixedThreadPool(clients);
 		long cpuStart = CPU.getProcessCpuTime();
+		long databaseStart = postgres ? DatabaseCpu.millis() : -1;
 		long jitStart = JIT.getTotalCompilationTime();
 		long start = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
@@ -169,8 +174,10 @@ public final class LoopBenchmark {
 		workers.awaitTermination(1, TimeUnit.HOURS);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		double cpuSeconds = (CPU.getProcessCpuTime() - cpuStart) / 1e9;
+		long databaseEnd = postgres ? DatabaseCpu.millis() : -1;
 		int closed = count - failures.get();
-		return new Result(closed, failures.get(), closed / seconds, cpuSeconds * 1000 / closed,
+		double databaseMs = databaseStart < 0 || databaseEnd < 0 ? Double.NaN : (databaseEnd - databaseStart) / (double) closed;
+		return new Result(closed, failures.get(), closed / seconds, cpuSeconds * 1000 / closed, databaseMs,
 				cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(),
 				(JIT.getTotalCompilationTime() - jitStart) / (double) closed, steps);
 	}
@@ -218,14 +225,16 @@ public final class LoopBenchmark {
 	/**
 	 * Matters closed, failed, closed per second, CPU time of this JVM (server and load generator) per closed
 	 * matter (and the JIT compilers' part of it: still warming when it is not near zero) and its share of all
-	 * cores, and each step's latency.
+	 * cores, the PostgreSQL server's CPU time per closed matter when it runs on this host ({@link DatabaseCpu}),
+	 * and each step's latency.
 	 */
-	record Result(int closed, int failed, double perSecond, double cpuMsPerMatter, double cpuShare,
-			double jitMsPerMatter, Map<String, Histogram> steps) {
+	record Result(int closed, int failed, double perSecond, double cpuMsPerMatter, double databaseMsPerMatter,
+			double cpuShare, double jitMsPerMatter, Map<String, Histogram> steps) {
 
 		String summary() {
-			return String.format("%6.1f closed/s  (%d closed, %d failed)  CPU %.0f ms per matter (JIT %.0f ms), %.0f%% of all cores",
-					perSecond, closed, failed, cpuMsPerMatter, jitMsPerMatter, cpuShare * 100);
+			return String.format("%6.1f closed/s  (%d closed, %d failed)  CPU %.0f ms per matter (JIT %.0f ms), %.0f%% of all cores%s",
+					perSecond, closed, failed, cpuMsPerMatter, jitMsPerMatter, cpuShare * 100,
+					Double.isNaN(databaseMsPerMatter) ? "" : String.format("; PostgreSQL %.0f ms per matter", databaseMsPerMatter));
 		}
 
 		@Override

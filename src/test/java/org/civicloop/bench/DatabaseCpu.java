@@ -1,0 +1,69 @@
+package org.civicloop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent so far by a PostgreSQL server on this host, read from {@code /proc}: every process named
+ * {@code postgres} (the server, its backends and workers) plus what the server has collected of its children
+ * that already ended (its {@code cutime} and {@code cstime}). The difference over a round is the database's
+ * share of that round. Unknown ({@code -1}) where there is no such server here or no {@code /proc}.
+ */
+final class DatabaseCpu {
+
+	/** Linux's USER_HZ: the unit of the times in {@code /proc/<pid>/stat} on every architecture Java runs on. */
+	private static final int TICKS_PER_SECOND = 100;
+
+	private DatabaseCpu() {
+	}
+
+	static long millis() {
+		long ticks = 0;
+		boolean found = false;
+		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+			for (Path process : (Iterable<Path>) processes::iterator) {
+				String[] stat = stat(process);
+				if (stat == null) {
+					continue;
+				}
+				found = true;
+				// fields after the name: state is 0, utime 11, stime 12, cutime 13, cstime 14; ppid 1
+				ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+				if (!"postgres".equals(command(Path.of("/proc", stat[1])))) {
+					// the server itself (its parent is not a postgres process): its ended children too
+					ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+				}
+			}
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return -1;
+		}
+		return found ? ticks * 1000 / TICKS_PER_SECOND : -1;
+	}
+
+	/** The fields of a postgres process's stat after its name, or null for any other process (or one gone). */
+	private static String[] stat(Path process) {
+		if (!process.getFileName().toString().chars().allMatch(Character::isDigit) || !"postgres".equals(command(process))) {
+			return null;
+		}
+		try {
+			String line = Files.readString(process.resolve("stat"));
+			return line.substring(line.lastIndexOf(')') + 2).split(" ");
+		}
+		catch (IOException gone) {
+			return null;
+		}
+	}
+
+	private static String command(Path process) {
+		try {
+			return Files.readString(process.resolve("comm")).strip();
+		}
+		catch (IOException gone) {
+			return null;
+		}
+	}
+
+}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.civicloop.matter.Categories;
+import org.civicloop.matter.model.VisibleMatters;
 import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Roles;
@@ -41,7 +42,7 @@ class CaseController {
 
 	private final TypicalCases typical;
 
-	private final MatterLookup matters;
+	private final VisibleMatters matters;
 
 	private final Categories categories;
 
@@ -51,7 +52,7 @@ class CaseController {
 
 	private final Audit audit;
 
-	CaseController(CaseLibrary library, CaseRecords records, TypicalCases typical, MatterLookup matters, Categories categories,
+	CaseController(CaseLibrary library, CaseRecords records, TypicalCases typical, VisibleMatters matters, Categories categories,
 			Directory directory, Clock clock, Audit audit) {
 		this.audit = audit;
 		this.library = library;
@@ -121,7 +122,8 @@ class CaseController {
 		var caller = Caller.of(authentication);
 		var matter = matters.visible(caller, trackingNo)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No matter " + trackingNo + " you may see"));
-		return library.similar(trackingNo, matter.description(), matter.category(), matter.grid(), matter.unit(),
+		var report = matter.report();
+		return library.similar(trackingNo, report.description(), report.category(), report.gridCode(), report.unitId(),
 				library.visibility(caller)).stream()
 			.map(hit -> new SimilarCase(CaseLibrary.line(hit.found()), CaseView.of(hit, categories, directory))).toList();
 	}

@@ -95,7 +95,7 @@ public class Intake {
 		Instant now = clock.instant();
 		// a report repeats only a matter the caller may see: another system is told nothing of someone else's matter
 		Optional<Matter> original = duplicates.originalOf(report, now)
-			.filter(candidate -> queries.one(registrant, candidate.trackingNo()).isPresent());
+			.filter(candidate -> queries.visible(registrant, candidate.trackingNo()).isPresent());
 		Outcome outcome;
 		if (original.isPresent()) {
 			Matter repeated = original.get();

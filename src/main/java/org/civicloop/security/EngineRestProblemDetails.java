@@ -33,8 +33,8 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 	/** A task, or anything done to or read of one. */
 	private static final Pattern TASK_WORK = Pattern.compile(".*/task/([^/]+)(/.*)?$");
 
-	/** How a deployment refused by the variant guardrails begins its message (the variants module's GuardrailViolations). */
-	private static final String GUARDRAILS = "部署被 CivicLoop 护栏规则拒绝：";
+	/** The engine REST API's error type of a deployment refused by the variant guardrails (the variants module's exception). */
+	private static final String GUARDRAILS = "GuardrailViolations";
 
 	/** How the engine refuses a password its policy does not allow. */
 	private static final String WEAK_PASSWORD = "Password does not match policy";
@@ -88,7 +88,7 @@ class EngineRestProblemDetails extends OncePerRequestFilter {
 			message = "The password does not meet the password policy (GET /engine-rest/identity/password-policy): at least "
 					+ "10 characters with upper and lower case, a digit and a special character, not the account's id or name";
 		}
-		else if (status == 400 && message != null && message.startsWith(GUARDRAILS)) {
+		else if (status == 400 && GUARDRAILS.equals(engineType) && message != null) {
 			// the guardrails quote the deployer's own model back to them: worth showing whole
 		}
 		else if (message == null || status >= 500 || INTERNALS.matcher(message).matches()) {

@@ -1,14 +1,9 @@
 package org.civicloop.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.civicloop.knowledge.CaseRelevance;
+import org.civicloop.knowledge.CaseRelevance.Complaint;
 
 /**
  * What a citizen writes about a road-damage matter, and what the transport bureau replies, as the benchmarks'
@@ -22,50 +17,30 @@ final class RoadDamageTexts {
 
 	static final boolean SAME = "same".equals(System.getProperty("bench.texts"));
 
-	private static final List<JsonNode> COMPLAINTS = roadDamage();
+	private static final List<Complaint> COMPLAINTS = CaseRelevance.complaints().stream()
+		.filter(complaint -> complaint.category().equals("road-damage")).toList();
 
 	private RoadDamageTexts() {
 	}
 
 	static String description(long matter) {
-		return SAME ? "基准测试：镇区主干道出现大坑" : half(first(matter), "description", true) + half(second(matter), "description", false);
+		return SAME ? "基准测试：镇区主干道出现大坑" : half(first(matter).description(), true) + half(second(matter).description(), false);
 	}
 
 	static String reply(long matter) {
-		return SAME ? "已安排养护队修补路面，现已恢复通行" : half(second(matter), "reply", true) + half(first(matter), "reply", false);
+		return SAME ? "已安排养护队修补路面，现已恢复通行" : half(second(matter).reply(), true) + half(first(matter).reply(), false);
 	}
 
-	private static JsonNode first(long matter) {
+	private static Complaint first(long matter) {
 		return COMPLAINTS.get((int) (matter % COMPLAINTS.size()));
 	}
 
-	private static JsonNode second(long matter) {
+	private static Complaint second(long matter) {
 		return COMPLAINTS.get((int) (matter / COMPLAINTS.size() % COMPLAINTS.size()));
 	}
 
-	private static String half(JsonNode complaint, String field, boolean first) {
-		String text = complaint.path(field).asText();
+	private static String half(String text, boolean first) {
 		return first ? text.substring(0, text.length() / 2) : text.substring(text.length() / 2);
-	}
-
-	private static List<JsonNode> roadDamage() {
-		var json = new ObjectMapper();
-		var found = new ArrayList<JsonNode>();
-		try (InputStream in = RoadDamageTexts.class.getClassLoader().getResourceAsStream("cases/complaints.jsonl")) {
-			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-				JsonNode complaint = line.isBlank() ? null : json.readTree(line);
-				if (complaint != null && complaint.path("category").asText().equals("road-damage")) {
-					found.add(complaint);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		if (found.isEmpty()) {
-			throw new IllegalStateException("no road-damage complaint in cases/complaints.jsonl");
-		}
-		return List.copyOf(found);
 	}
 
 }

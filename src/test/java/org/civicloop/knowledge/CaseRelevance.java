@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * complaint asked about in turn (leave one out), cases of its category and its known near-duplicates among the
  * first five.
  */
-final class CaseRelevance {
+public final class CaseRelevance {
 
-	record Complaint(String id, String category, String unit, String grid, String description, String reply, String outcome,
+	public record Complaint(String id, String category, String unit, String grid, String description, String reply, String outcome,
 			String satisfaction, String group) {
 	}
 
@@ -44,7 +44,7 @@ final class CaseRelevance {
 	private CaseRelevance() {
 	}
 
-	static List<Complaint> complaints() {
+	public static List<Complaint> complaints() {
 		var json = new ObjectMapper();
 		var complaints = new ArrayList<Complaint>();
 		try (InputStream in = CaseRelevance.class.getClassLoader().getResourceAsStream(FILE)) {

@@ -87,16 +87,17 @@ class TaskEvents {
 		for (String field : CARD_FIELDS) {
 			task.setVariableLocal(field, task.getVariable(field));
 		}
+		String department = department(task);
 		if (MatterHandling.Stages.SIGN_FOR.equals(stage)) {
-			task.setVariableLocal(SIMILAR_CASES, similarCases(matter, task));
+			task.setVariableLocal(SIMILAR_CASES, similarCases(matter, task, department));
 		}
 		else if (MatterHandling.Stages.HANDLE.equals(stage)) {
-			TypedValue signedFor = task.getVariableTyped(signedForSimilarCases(department(task)));
+			TypedValue signedFor = task.getVariableTyped(signedForSimilarCases(department));
 			// only the sign-for's own, transient: never a stored variable of that name, whoever wrote it
 			task.setVariableLocal(SIMILAR_CASES, signedFor != null && signedFor.isTransient() ? signedFor.getValue()
-					: similarCases(matter, task));
+					: similarCases(matter, task, department));
 		}
-		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department(task), task.getAssignee(),
+		events.publishEvent(new MatterEvent.Offered(matter, clock.instant(), stage, department, task.getAssignee(),
 				task.getName(), task.getDueDate() == null ? null : task.getDueDate().toInstant()));
 	}
 
@@ -110,10 +111,10 @@ class TaskEvents {
 	}
 
 	/** A suggestion, never a reason for the step to fail: without it the form says there is none. */
-	private String similarCases(MatterEvent.Ref matter, DelegateTask task) {
+	private String similarCases(MatterEvent.Ref matter, DelegateTask task, String department) {
 		try {
 			var lines = similar.linesFor(matter.trackingNo(), (String) task.getVariable(DESCRIPTION), (String) task.getVariable(CATEGORY),
-					(String) task.getVariable(GRID_CODE), (String) task.getVariable(UNIT), department(task));
+					(String) task.getVariable(GRID_CODE), (String) task.getVariable(UNIT), department);
 			return lines.isEmpty() ? "暂无相似案例" : String.join("\n", lines);
 		}
 		catch (RuntimeException failed) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.civicloop.matter.Matter;
+import org.civicloop.matter.model.VisibleMatters;
 import org.civicloop.matter.Matters;
 import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * those it handles); a village committee its village's; an intake system the matters it registered.
  */
 @Repository
-public class MatterQueries {
+public class MatterQueries implements VisibleMatters {
 
 	private final JdbcClient jdbc;
 
@@ -57,7 +58,8 @@ public class MatterQueries {
 	public static final int COUNTED = 10_000;
 
 	/** The matter with this tracking number, if the caller may see it: by the same reasons as the list. */
-	public Optional<Matter> one(Caller caller, String trackingNo) {
+	@Override
+	public Optional<Matter> visible(Caller caller, String trackingNo) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("no", trackingNo);
 		List<String> byNumber = List.of("m.tracking_no = :no");

@@ -37,7 +37,7 @@ class ExtensionController {
 	 */
 	@PostMapping("/api/matters/{trackingNo}/extension-requests")
 	ResponseEntity<Requested> request(@PathVariable String trackingNo, @RequestBody Request request, Authentication authentication) {
-		if (queries.one(Caller.of(authentication), trackingNo).isEmpty()) {
+		if (queries.visible(Caller.of(authentication), trackingNo).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No matter " + trackingNo + " that you may see");
 		}
 		var errors = new TreeMap<String, String>();

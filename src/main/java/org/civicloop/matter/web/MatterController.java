@@ -110,7 +110,7 @@ class MatterController {
 
 	@GetMapping("/api/matters/{trackingNo}")
 	MatterView matter(@PathVariable String trackingNo, Authentication authentication) {
-		Matter matter = queries.one(Caller.of(authentication), trackingNo).orElseThrow(() -> notFound(trackingNo));
+		Matter matter = queries.visible(Caller.of(authentication), trackingNo).orElseThrow(() -> notFound(trackingNo));
 		return MatterView.of(matter, timeline.of(matter.id()), categories, directory, clock.instant());
 	}
 

@@ -147,12 +147,12 @@ class MatterControllerWebTests {
 
 	@Test
 	void aMatterTheCallerMayNotSeeIsNotFoundAsIfItDidNotExist() throws Exception {
-		when(queries.one(any(), eq("CL-20261130-0001"))).thenReturn(Optional.empty());
+		when(queries.visible(any(), eq("CL-20261130-0001"))).thenReturn(Optional.empty());
 
 		mvc.perform(get("/api/matters/CL-20261130-0001").principal(HOTLINE)).andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("No matter CL-20261130-0001 that you may see"));
-		verify(queries).one(new Caller("hotline-system", Set.of("intake-systems")), "CL-20261130-0001");
+		verify(queries).visible(new Caller("hotline-system", Set.of("intake-systems")), "CL-20261130-0001");
 	}
 
 	private static MockHttpServletRequestBuilder report(String json) {

@@ -4,10 +4,12 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +34,19 @@ class VacuumHealth implements HealthIndicator {
 
 	private final boolean postgres;
 
+	@Autowired
 	VacuumHealth(JdbcClient jdbc, DataSource dataSource) throws SQLException {
+		this(jdbc, isPostgres(dataSource));
+	}
+
+	VacuumHealth(JdbcClient jdbc, boolean postgres) {
 		this.jdbc = jdbc;
+		this.postgres = postgres;
+	}
+
+	private static boolean isPostgres(DataSource dataSource) throws SQLException {
 		try (var connection = dataSource.getConnection()) {
-			this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 		}
 	}
 
@@ -44,7 +55,14 @@ class VacuumHealth implements HealthIndicator {
 		if (!postgres) {
 			return Health.up().withDetail("database", "H2: nothing to vacuum").build();
 		}
-		boolean on = autovacuum();
+		boolean on;
+		try {
+			on = autovacuum();
+		}
+		catch (DataAccessException unanswered) {
+			// the database's own component says it is down; this one cannot tell
+			return Health.unknown().withDetail("autovacuum", "unknown: the database did not answer").build();
+		}
 		var health = Health.up().withDetail("autovacuum", on ? "on" : "off");
 		if (!on) {
 			health.withDetail("warning", WARNING);

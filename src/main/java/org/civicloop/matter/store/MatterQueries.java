@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.civicloop.matter.Matter;
-import org.civicloop.matter.model.VisibleMatters;
 import org.civicloop.matter.Matters;
+import org.civicloop.matter.model.VisibleMatters;
 import org.civicloop.organization.Caller;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Unit;

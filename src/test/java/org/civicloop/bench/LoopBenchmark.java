@@ -121,6 +121,16 @@ public final class LoopBenchmark {
 	 * at most {@value #MAX_WARM_UPS} warm-ups.
 	 */
 	private String warmUp(int matters, int clients) throws Exception {
+		warmingUp = true;
+		try {
+			return warmUps(matters, clients);
+		}
+		finally {
+			warmingUp = false;
+		}
+	}
+
+	private String warmUps(int matters, int clients) throws Exception {
 		double jit = Double.NaN;
 		for (int warmUp = 1; warmUp <= MAX_WARM_UPS; warmUp++) {
 			Result http = run(matters, clients, true);
@@ -140,8 +150,39 @@ public final class LoopBenchmark {
 
 	private static final int MAX_WARM_UPS = 6;
 
+	/**
+	 * A round or warm-up of one path, in a flight recording when one runs ({@code bench/profile.sh}): what
+	 * {@link JfrSummary} takes the samples of. Costs nothing without a recording.
+	 */
+	@jdk.jfr.Name("org.civicloop.bench.Round")
+	@jdk.jfr.Label("Loop benchmark round")
+	static final class RoundEvent extends jdk.jfr.Event {
+
+		@jdk.jfr.Label("Path")
+		String path;
+
+		@jdk.jfr.Label("Warm-up")
+		boolean warmUp;
+
+	}
+
+	private boolean warmingUp;
+
 	/** Takes {@code count} matters around the loop with {@code clients} threads. */
 	private Result run(int count, int clients, boolean viaHttp) throws Exception {
+		var round = new RoundEvent();
+		round.path = viaHttp ? "http" : "java";
+		round.warmUp = warmingUp;
+		round.begin();
+		try {
+			return runRound(count, clients, viaHttp);
+		}
+		finally {
+			round.commit();
+		}
+	}
+
+	private Result runRound(int count, int clients, boolean viaHttp) throws Exception {
 		Map<String, Histogram> steps = new LinkedHashMap<>();
 		HttpLoop.STEPS.forEach(step -> steps.put(step, new ConcurrentHistogram(3)));
 		var next = new AtomicInteger();

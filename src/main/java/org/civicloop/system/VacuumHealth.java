@@ -1,8 +1,7 @@
 package org.civicloop.system;
 
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
@@ -34,20 +33,15 @@ class VacuumHealth implements HealthIndicator {
 
 	private final boolean postgres;
 
+	/** On the database the engine found at its start ({@code postgres}, {@code h2}, ...): asked of nobody again. */
 	@Autowired
-	VacuumHealth(JdbcClient jdbc, DataSource dataSource) throws SQLException {
-		this(jdbc, isPostgres(dataSource));
+	VacuumHealth(JdbcClient jdbc, ProcessEngine engine) {
+		this(jdbc, "postgres".equals(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType()));
 	}
 
 	VacuumHealth(JdbcClient jdbc, boolean postgres) {
 		this.jdbc = jdbc;
 		this.postgres = postgres;
-	}
-
-	private static boolean isPostgres(DataSource dataSource) throws SQLException {
-		try (var connection = dataSource.getConnection()) {
-			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-		}
 	}
 
 	@Override

@@ -90,7 +90,7 @@ public final class LoopBenchmark {
 			Result java = null;
 			for (int round = 1; round <= rounds; round++) {
 				for (boolean viaHttp : round % 2 == 1 ? new boolean[] { true, false } : new boolean[] { false, true }) {
-					Result result = bench.run(matters, clients, viaHttp);
+					Result result = bench.run(matters, clients, viaHttp, false);
 					System.out.printf("round %d %s %s%n", round, viaHttp ? "http" : "java", result.summary());
 					if (viaHttp) {
 						http = http == null || result.perSecond() > http.perSecond() ? result : http;
@@ -121,20 +121,10 @@ public final class LoopBenchmark {
 	 * at most {@value #MAX_WARM_UPS} warm-ups.
 	 */
 	private String warmUp(int matters, int clients) throws Exception {
-		warmingUp = true;
-		try {
-			return warmUps(matters, clients);
-		}
-		finally {
-			warmingUp = false;
-		}
-	}
-
-	private String warmUps(int matters, int clients) throws Exception {
 		double jit = Double.NaN;
 		for (int warmUp = 1; warmUp <= MAX_WARM_UPS; warmUp++) {
-			Result http = run(matters, clients, true);
-			Result java = run(matters, clients, false);
+			Result http = run(matters, clients, true, true);
+			Result java = run(matters, clients, false, true);
 			jit = (http.jitMsPerMatter() + java.jitMsPerMatter()) / 2;
 			System.out.printf("warm-up %d: JIT %.0f ms per matter (http %.0f, java %.0f)%n", warmUp, jit,
 					http.jitMsPerMatter(), java.jitMsPerMatter());
@@ -166,13 +156,11 @@ public final class LoopBenchmark {
 
 	}
 
-	private boolean warmingUp;
-
 	/** Takes {@code count} matters around the loop with {@code clients} threads. */
-	private Result run(int count, int clients, boolean viaHttp) throws Exception {
+	private Result run(int count, int clients, boolean viaHttp, boolean warmUp) throws Exception {
 		var round = new RoundEvent();
 		round.path = viaHttp ? "http" : "java";
-		round.warmUp = warmingUp;
+		round.warmUp = warmUp;
 		round.begin();
 		try {
 			return runRound(count, clients, viaHttp);

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The FEEL engine of the decision tables, answering their plain cells itself and handing every other one to
  * Camunda's FEEL engine: a unary test that is a list of string literals ({@code "road-damage"},
- * {@code "normal","urgent"}) or its negation ({@code not("village")}) tried on a string, a string literal, and
- * the name of a variable that holds a string. Those are nearly all the cells of a routing or time-limit table,
+ * {@code "normal","urgent"}) or its negation ({@code not("village")}) tried on a string, a string literal, a
+ * whole number (a time limit's {@code 4}), and the name of a variable that holds a string. Those are nearly all the cells of a routing or time-limit table,
  * and every rule's input cells are tested for each matter; Camunda's engine builds its table of built-in
  * functions again for every cell it evaluates (most of the time a matter spends in its two decisions).
  * Anything else — numbers, ranges, escapes, arithmetic, a value that is not a string, a missing variable —
@@ -32,6 +32,9 @@ public final class PlainFeel implements FeelEngine {
 	private static final Pattern STRINGS = Pattern.compile("\\s*\"[^\"\\\\]*\"(\\s*,\\s*\"[^\"\\\\]*\")*\\s*");
 
 	private static final Pattern LITERAL = Pattern.compile("\\s*\"([^\"\\\\]*)\"\\s*");
+
+	/** A whole number as the time-limit tables write their limits: no sign, no leading zero, at most 18 digits. */
+	private static final Pattern WHOLE = Pattern.compile("\\s*(0|[1-9][0-9]{0,17})\\s*");
 
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
@@ -106,7 +109,8 @@ public final class PlainFeel implements FeelEngine {
 	record Strings(Set<String> values, boolean negated) implements Cell {
 	}
 
-	record Literal(String value) implements Cell {
+	/** A string, or a whole number as Camunda's engine gives it ({@code Long}). */
+	record Literal(Object value) implements Cell {
 	}
 
 	record Name(String name) implements Cell {
@@ -152,6 +156,10 @@ public final class PlainFeel implements FeelEngine {
 		var literal = LITERAL.matcher(expression);
 		if (literal.matches()) {
 			return new Literal(literal.group(1));
+		}
+		var whole = WHOLE.matcher(expression);
+		if (whole.matches()) {
+			return new Literal(Long.valueOf(whole.group(1)));
 		}
 		var name = NAME.matcher(expression);
 		if (name.matches() && !WORDS.contains(name.group(1))) {

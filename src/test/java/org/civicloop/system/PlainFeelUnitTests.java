@@ -107,6 +107,8 @@ class PlainFeelUnitTests {
 		assertThat((Object) plain.evaluateSimpleExpression("\"dept-urban\"", context)).isEqualTo("dept-urban");
 		assertThat((Object) plain.evaluateSimpleExpression("\"城管局\"", context)).isEqualTo("城管局");
 		assertThat((Object) plain.evaluateSimpleExpression(" category ", context)).isEqualTo("noise");
+		assertThat((Object) plain.evaluateSimpleExpression("4", context)).isEqualTo(4L);
+		assertThat((Object) plain.evaluateSimpleExpression(" 15 ", context)).isEqualTo(15L);
 	}
 
 	@Test
@@ -114,7 +116,7 @@ class PlainFeelUnitTests {
 		for (String unaryTest : List.of("[1..5]", "\"a\\\"b\"", "\"a\" or \"b\"", "starts with(?, \"a\")", "-", "null", "cellInput")) {
 			assertThat(PlainFeel.unaryTests(unaryTest)).as(unaryTest).isInstanceOf(PlainFeel.Other.class);
 		}
-		for (String expression : List.of("4", "\"office-\" + town", "true", "null", "\"a\",\"b\"", "a.b", "\"a\\nb\"", "not")) {
+		for (String expression : List.of("-4", "04", "4.5", "1e3", "1000000000000000000", "\"office-\" + town", "true", "null", "\"a\",\"b\"", "a.b", "\"a\\nb\"", "not")) {
 			assertThat(PlainFeel.expression(expression)).as(expression).isInstanceOf(PlainFeel.Other.class);
 		}
 		VariableContext numbers = Variables.createVariables().putValue("cellInput", 5).putValue("days", 3).asVariableContext();

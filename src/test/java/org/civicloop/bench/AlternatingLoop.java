@@ -1,0 +1,130 @@
+package org.civicloop.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The whole loop over HTTP ({@link HttpLoop}) against two CivicLoop servers that run side by side, each in its own
+ * JVM on its own PostgreSQL database ({@link BenchServer}, started by {@code bench/ab.sh}): this checkout and a
+ * baseline. Both are warmed up, then driven in alternating rounds (A B, B A, A B, …), so that a drift of this
+ * shared machine falls on both alike. Each round prints matters closed per second, the CPU time of the server
+ * driven per closed matter (from {@code /proc}) and the PostgreSQL server's ({@link DatabaseCpu}); the summary
+ * gives each side's median and the ratio of the rounds of each pair.
+ *
+ * <p>Arguments: matters per round, clients, warm-up rounds per side, pairs, then base URL and process id of A
+ * and of B.
+ */
+public final class AlternatingLoop {
+
+	/** Linux's USER_HZ, the unit of the times in {@code /proc/<pid>/stat}. */
+	private static final int TICKS_PER_SECOND = 100;
+
+	record Server(String name, BenchHttp http, long pid, HttpLoop loop) {
+	}
+
+	record Round(double perSecond, double serverMs, double databaseMs, int failed) {
+
+		@Override
+		public String toString() {
+			return String.format("%6.1f closed/s  server CPU %3.0f ms per matter  PostgreSQL %3.0f ms per matter%s", perSecond, serverMs,
+					databaseMs, failed == 0 ? "" : "  (" + failed + " failed)");
+		}
+
+	}
+
+	private AlternatingLoop() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int matters = Integer.parseInt(args[0]);
+		int clients = Integer.parseInt(args[1]);
+		int warmUps = Integer.parseInt(args[2]);
+		int pairs = Integer.parseInt(args[3]);
+		// each server its own reporters' phones: no matter is taken for a repeat of another
+		var a = new Server("A", new BenchHttp(args[4]), Long.parseLong(args[5]), new HttpLoop(new AtomicLong(13_100_000_000L)));
+		var b = new Server("B", new BenchHttp(args[6]), Long.parseLong(args[7]), new HttpLoop(new AtomicLong(13_900_000_000L)));
+		for (int warmUp = 1; warmUp <= warmUps; warmUp++) {
+			for (Server server : List.of(a, b)) {
+				System.out.printf("warm-up %d %s %s%n", warmUp, server.name(), run(server, matters, clients));
+			}
+		}
+		var rounds = new LinkedHashMap<String, List<Round>>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
+		var ratios = new ArrayList<Double>();
+		for (int pair = 1; pair <= pairs; pair++) {
+			Map<String, Round> ofPair = new LinkedHashMap<>();
+			for (Server server : pair % 2 == 1 ? List.of(a, b) : List.of(b, a)) {
+				Round round = run(server, matters, clients);
+				System.out.printf("pair %d %s %s%n", pair, server.name(), round);
+				ofPair.put(server.name(), round);
+				rounds.get(server.name()).add(round);
+			}
+			ratios.add(ofPair.get("A").perSecond() / ofPair.get("B").perSecond());
+		}
+		System.out.println();
+		for (var side : rounds.entrySet()) {
+			var list = side.getValue();
+			System.out.printf("%s median %.1f closed/s, server CPU %.0f ms, PostgreSQL %.0f ms per matter%n", side.getKey(),
+					median(list.stream().map(Round::perSecond).toList()), median(list.stream().map(Round::serverMs).toList()),
+					median(list.stream().map(Round::databaseMs).toList()));
+		}
+		System.out.printf("A/B over HTTP: median of the pairs %.2f (pairs: %s)%n", median(ratios),
+				String.join(", ", ratios.stream().map(ratio -> String.format("%.2f", ratio)).toList()));
+	}
+
+	private static Round run(Server server, int count, int clients) throws Exception {
+		Map<String, Histogram> steps = new LinkedHashMap<>();
+		HttpLoop.STEPS.forEach(step -> steps.put(step, new ConcurrentHistogram(3)));
+		var next = new AtomicInteger();
+		var failures = new AtomicInteger();
+		ExecutorService workers = Executors.newFixedThreadPool(clients);
+		long serverStart = cpuMillis(server.pid());
+		long databaseStart = DatabaseCpu.millis();
+		long start = System.nanoTime();
+		for (int c = 0; c < clients; c++) {
+			workers.execute(() -> {
+				while (next.getAndIncrement() < count) {
+					try {
+						server.loop().around(server.http(), steps);
+					}
+					catch (Exception ex) {
+						if (failures.getAndIncrement() == 0) {
+							System.out.println("first failure (" + server.name() + "): " + ex);
+						}
+					}
+				}
+			});
+		}
+		workers.shutdown();
+		workers.awaitTermination(1, TimeUnit.HOURS);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		int closed = Math.max(1, count - failures.get());
+		return new Round(closed / seconds, (cpuMillis(server.pid()) - serverStart) / (double) closed,
+				(DatabaseCpu.millis() - databaseStart) / (double) closed, failures.get());
+	}
+
+	/** User and system CPU time of a process (all its threads) so far. */
+	private static long cpuMillis(long pid) throws Exception {
+		String line = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+		String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+	}
+
+	private static double median(List<Double> values) {
+		var sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+}

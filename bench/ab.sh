@@ -3,11 +3,11 @@
 # own JVM on its own PostgreSQL database, warmed up and then driven in alternating rounds, so that the drift of
 # this shared machine falls on both alike (org.civicloop.bench.AlternatingLoop; see bench/README.md).
 #
-#   bench/ab.sh [matters per round=500] [clients=4] [warm-up rounds per side=4] [pairs=4]
+#   bench/ab.sh [matters per round=500] [clients=4] [warm-up rounds per side=6] [pairs=4]
 #   CIVICLOOP_BASELINE=<commit> bench/ab.sh ...   (default 8128e54, as bench/loop.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-matters=${1:-500}; clients=${2:-4}; warmups=${3:-4}; pairs=${4:-4}
+matters=${1:-500}; clients=${2:-4}; warmups=${3:-6}; pairs=${4:-4}
 baseline=${CIVICLOOP_BASELINE:-8128e54}
 db=postgres
 

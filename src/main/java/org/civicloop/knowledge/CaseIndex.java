@@ -16,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -98,9 +99,14 @@ class CaseIndex implements AutoCloseable {
 	private final SearcherManager searchers;
 
 	CaseIndex(CaseAnalyzers analyzers) {
+		this(analyzers, fewSegments());
+	}
+
+	/** With another merge policy: {@code bench/cases.sh} compares Lucene's default with {@link #fewSegments()}. */
+	CaseIndex(CaseAnalyzers analyzers, MergePolicy merging) {
 		this.analyzer = analyzers.create();
 		try {
-			this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setMergePolicy(fewSegments()));
+			this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setMergePolicy(merging));
 			this.searchers = new SearcherManager(writer, null);
 		}
 		catch (IOException ex) {
@@ -111,11 +117,11 @@ class CaseIndex implements AutoCloseable {
 	/**
 	 * The index grows by a small segment at every refresh; Lucene's default policy lets about ten of them stand
 	 * before it merges, and a search looks every term up in every segment and scores each. Merging at two per tier
-	 * keeps three or four: a similar-cases search over 20,000 cases grown by refreshes of 200 takes a third less
-	 * (p50 5.1–5.8 ms against 8.8–8.9), and indexing them, merges included, costs as much CPU as before (0.35–0.46 ms
-	 * per case in both).
+	 * keeps three or four: a similar-cases search over 20,000 cases grown by refreshes of 200 takes a quarter to a
+	 * third less ({@code bench/cases.sh} measures both policies first), and indexing them, merges included, cost as
+	 * much CPU as with the default in a measure of it (0.35–0.46 ms per case with either).
 	 */
-	private static TieredMergePolicy fewSegments() {
+	static TieredMergePolicy fewSegments() {
 		var policy = new TieredMergePolicy();
 		policy.setSegmentsPerTier(2);
 		return policy;

@@ -5,11 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.TieredMergePolicy;
+
 /**
  * {@code bench/cases.sh}: relevance of every analyzer on the labelled complaints (with the category and place
  * boosts the handler's similar cases use, and with text alone), then the time of a similar-cases query with
  * {@code cases} cases indexed (default 100,000: the labelled complaints recombined — sentences of one joined to
- * another's, places and categories kept — so the vocabulary stays realistic).
+ * another's, places and categories kept — so the vocabulary stays realistic); before that, 20,000 of them in an
+ * index grown as a node's library grows it, with the library's merge policy and with Lucene's default.
  */
 public final class CaseBenchmark {
 
@@ -31,6 +35,7 @@ public final class CaseBenchmark {
 		}
 		System.out.println(CaseRelevance.categoryOnly(complaints));
 
+		grownByRefreshes(complaints, Math.min(cases, 20_000), Math.min(queries, 2_000));
 		for (CaseAnalyzers analyzer : CaseAnalyzers.values()) {
 			var random = new Random(42);
 			var generated = generate(complaints, cases, random);
@@ -56,6 +61,42 @@ public final class CaseBenchmark {
 						analyzer.name().toLowerCase(), index.size(), indexed / 1e9, queries, times[queries / 2] / 1e6,
 						times[queries * 95 / 100] / 1e6, times[queries * 99 / 100] / 1e6);
 			}
+		}
+	}
+
+	/**
+	 * The index as a node's library grows it — a refresh every ten seconds adds a small segment — rather than
+	 * in bulk: {@code cases} cases in refreshes of 200 with the default analyzer; how many segments a search
+	 * then looks at and how long it takes.
+	 */
+	private static void grownByRefreshes(List<CaseRelevance.Complaint> complaints, int cases, int queries) throws Exception {
+		grownByRefreshes(complaints, cases, queries, "the library's merge policy", CaseIndex.fewSegments());
+		grownByRefreshes(complaints, cases, queries, "Lucene's default merge policy", new TieredMergePolicy());
+	}
+
+	private static void grownByRefreshes(List<CaseRelevance.Complaint> complaints, int cases, int queries, String name,
+			MergePolicy merging) throws Exception {
+		var random = new Random(7);
+		var generated = generate(complaints, cases, random);
+		try (var index = new CaseIndex(KnowledgeProperties.DEFAULT_ANALYZER, merging)) {
+			for (int from = 0; from < generated.size(); from += 200) {
+				index.put(generated.subList(from, Math.min(from + 200, generated.size())));
+				index.refresh();
+			}
+			for (int i = 0; i < 200; i++) { // warm up
+				ask(index, complaints.get(random.nextInt(complaints.size())));
+			}
+			long[] times = new long[queries];
+			for (int i = 0; i < queries; i++) {
+				var asked = complaints.get(random.nextInt(complaints.size()));
+				long before = System.nanoTime();
+				ask(index, asked);
+				times[i] = System.nanoTime() - before;
+			}
+			Arrays.sort(times);
+			System.out.printf("%s, %,d cases grown by refreshes of 200, %s: %d segments; similar-cases query p50 %.2f ms, p95 %.2f ms%n",
+					KnowledgeProperties.DEFAULT_ANALYZER.name().toLowerCase(), index.size(), name, index.segments(),
+					times[queries / 2] / 1e6, times[queries * 95 / 100] / 1e6);
 		}
 	}
 

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  * The FEEL engine of the decision tables, answering their plain cells itself and handing every other one to
  * Camunda's FEEL engine: a unary test that is a list of string literals ({@code "road-damage"},
  * {@code "normal","urgent"}) or its negation ({@code not("village")}) tried on a string, a string literal, a
- * whole number (a time limit's {@code 4}), and the name of a variable that holds a string. Those are nearly all the cells of a routing or time-limit table,
- * and every rule's input cells are tested for each matter; Camunda's engine builds its table of built-in
- * functions again for every cell it evaluates (most of the time a matter spends in its two decisions).
- * Anything else — numbers, ranges, escapes, arithmetic, a value that is not a string, a missing variable —
- * goes to Camunda's engine, which answers as always.
+ * whole number (a time limit's {@code 4}), and the name of a variable that holds a string. Those are nearly all
+ * the cells of a routing or time-limit table, and every rule's input cells are tested for each matter; Camunda's
+ * engine builds its table of built-in functions again for every cell it evaluates (most of the time a matter
+ * spends in its two decisions). Anything else — other numbers, ranges, escapes, arithmetic, a value that is not a
+ * string, a missing variable — goes to Camunda's engine, which answers as always.
  */
 public final class PlainFeel implements FeelEngine {
 

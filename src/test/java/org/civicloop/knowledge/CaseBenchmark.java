@@ -46,17 +46,7 @@ public final class CaseBenchmark {
 				}
 				index.refresh();
 				long indexed = System.nanoTime() - start;
-				for (int i = 0; i < 200; i++) { // warm up
-					ask(index, complaints.get(random.nextInt(complaints.size())));
-				}
-				long[] times = new long[queries];
-				for (int i = 0; i < queries; i++) {
-					var asked = complaints.get(random.nextInt(complaints.size()));
-					long before = System.nanoTime();
-					ask(index, asked);
-					times[i] = System.nanoTime() - before;
-				}
-				Arrays.sort(times);
+				long[] times = queryTimes(index, complaints, random, queries);
 				System.out.printf("%s: %,d cases indexed in %.1f s; similar-cases query over %,d queries: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
 						analyzer.name().toLowerCase(), index.size(), indexed / 1e9, queries, times[queries / 2] / 1e6,
 						times[queries * 95 / 100] / 1e6, times[queries * 99 / 100] / 1e6);
@@ -83,21 +73,27 @@ public final class CaseBenchmark {
 				index.put(generated.subList(from, Math.min(from + 200, generated.size())));
 				index.refresh();
 			}
-			for (int i = 0; i < 200; i++) { // warm up
-				ask(index, complaints.get(random.nextInt(complaints.size())));
-			}
-			long[] times = new long[queries];
-			for (int i = 0; i < queries; i++) {
-				var asked = complaints.get(random.nextInt(complaints.size()));
-				long before = System.nanoTime();
-				ask(index, asked);
-				times[i] = System.nanoTime() - before;
-			}
-			Arrays.sort(times);
+			long[] times = queryTimes(index, complaints, random, queries);
 			System.out.printf("%s, %,d cases grown by refreshes of 200, %s: %d segments; similar-cases query p50 %.2f ms, p95 %.2f ms%n",
 					KnowledgeProperties.DEFAULT_ANALYZER.name().toLowerCase(), index.size(), name, index.segments(),
 					times[queries / 2] / 1e6, times[queries * 95 / 100] / 1e6);
 		}
+	}
+
+	/** The times of {@code queries} similar-cases queries for labelled complaints drawn at random, after 200 to warm up; sorted. */
+	private static long[] queryTimes(CaseIndex index, List<CaseRelevance.Complaint> complaints, Random random, int queries) {
+		for (int i = 0; i < 200; i++) {
+			ask(index, complaints.get(random.nextInt(complaints.size())));
+		}
+		long[] times = new long[queries];
+		for (int i = 0; i < queries; i++) {
+			var asked = complaints.get(random.nextInt(complaints.size()));
+			long before = System.nanoTime();
+			ask(index, asked);
+			times[i] = System.nanoTime() - before;
+		}
+		Arrays.sort(times);
+		return times;
 	}
 
 	private static void ask(CaseIndex index, CaseRelevance.Complaint asked) {

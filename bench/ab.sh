@@ -16,10 +16,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists civicloop
 echo "PostgreSQL autovacuum: $(psql -h 127.0.0.1 -U postgres -d postgres -Atc 'show autovacuum')"
 
 src=target/loop-baseline
-if [ ! -d "$src" ] || [ "$(git -C "$src" rev-parse HEAD)" != "$(git rev-parse "$baseline")" ]; then
-  rm -rf "$src"; git worktree prune; git worktree add -q --detach "$src" "$baseline"
-fi
-(cd "$src" && ./mvnw -q -B -ntp compile)
+compile_baseline "$baseline"
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT

@@ -25,10 +25,7 @@ run "$cp" | tee target/loop-current.txt
 
 if [ "$baseline" != none ]; then
   src=target/loop-baseline
-  if [ ! -d "$src" ] || [ "$(git -C "$src" rev-parse HEAD)" != "$(git rev-parse "$baseline")" ]; then
-    rm -rf "$src"; git worktree prune; git worktree add -q --detach "$src" "$baseline"
-  fi
-  (cd "$src" && ./mvnw -q -B -ntp compile)
+  compile_baseline "$baseline"
   empty_database
   echo; echo "== baseline $(git rev-parse --short "$baseline") (its classes, this checkout's benchmark)"
   run "target/test-classes:$src/target/classes:$(cat target/bench-classpath.txt)" | tee target/loop-baseline.txt

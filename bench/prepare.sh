@@ -10,3 +10,12 @@ empty_database() {
 }
 empty_database
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+# compile_baseline <commit>: that commit's main classes in a git worktree under target/loop-baseline (kept between
+# runs while it is the same commit); loop.sh and ab.sh drive them with this checkout's benchmark classes
+compile_baseline() {
+  local src=target/loop-baseline
+  if [ ! -d "$src" ] || [ "$(git -C "$src" rev-parse HEAD)" != "$(git rev-parse "$1")" ]; then
+    rm -rf "$src"; git worktree prune; git worktree add -q --detach "$src" "$1"
+  fi
+  (cd "$src" && ./mvnw -q -B -ntp compile)
+}

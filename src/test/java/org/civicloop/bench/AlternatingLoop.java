@@ -1,7 +1,5 @@
 package org.civicloop.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +18,13 @@ import org.HdrHistogram.Histogram;
  * JVM on its own PostgreSQL database ({@link BenchServer}, started by {@code bench/ab.sh}): this checkout and a
  * baseline. Both are warmed up, then driven in alternating rounds (A B, B A, A B, …), so that a drift of this
  * shared machine falls on both alike. Each round prints matters closed per second, the CPU time of the server
- * driven per closed matter (from {@code /proc}) and the PostgreSQL server's ({@link DatabaseCpu}); the summary
+ * driven per closed matter ({@link DatabaseCpu#millisOf}) and the PostgreSQL server's ({@link DatabaseCpu}); the summary
  * gives each side's median and the ratio of the rounds of each pair.
  *
  * <p>Arguments: matters per round, clients, warm-up rounds per side, pairs, then base URL and process id of A
  * and of B.
  */
 public final class AlternatingLoop {
-
-	/** Linux's USER_HZ, the unit of the times in {@code /proc/<pid>/stat}. */
-	private static final int TICKS_PER_SECOND = 100;
 
 	record Server(String name, BenchHttp http, long pid, HttpLoop loop) {
 	}
@@ -60,7 +55,9 @@ public final class AlternatingLoop {
 				System.out.printf("warm-up %d %s %s%n", warmUp, server.name(), run(server, matters, clients));
 			}
 		}
-		var rounds = new LinkedHashMap<String, List<Round>>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
+		var rounds = new LinkedHashMap<String, List<Round>>();
+		rounds.put("A", new ArrayList<>());
+		rounds.put("B", new ArrayList<>());
 		var ratios = new ArrayList<Double>();
 		for (int pair = 1; pair <= pairs; pair++) {
 			Map<String, Round> ofPair = new LinkedHashMap<>();
@@ -89,7 +86,7 @@ public final class AlternatingLoop {
 		var next = new AtomicInteger();
 		var failures = new AtomicInteger();
 		ExecutorService workers = Executors.newFixedThreadPool(clients);
-		long serverStart = cpuMillis(server.pid());
+		long serverStart = DatabaseCpu.millisOf(server.pid());
 		long databaseStart = DatabaseCpu.millis();
 		long start = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
@@ -110,15 +107,8 @@ public final class AlternatingLoop {
 		workers.awaitTermination(1, TimeUnit.HOURS);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int closed = Math.max(1, count - failures.get());
-		return new Round(closed / seconds, (cpuMillis(server.pid()) - serverStart) / (double) closed,
+		return new Round(closed / seconds, (DatabaseCpu.millisOf(server.pid()) - serverStart) / (double) closed,
 				(DatabaseCpu.millis() - databaseStart) / (double) closed, failures.get());
-	}
-
-	/** User and system CPU time of a process (all its threads) so far. */
-	private static long cpuMillis(long pid) throws Exception {
-		String line = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-		String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
 	}
 
 	private static double median(List<Double> values) {

@@ -43,18 +43,29 @@ final class DatabaseCpu {
 		return found ? ticks * 1000 / TICKS_PER_SECOND : -1;
 	}
 
+	/** User and system CPU time so far of one process on this host (all its threads), such as a server JVM. */
+	static long millisOf(long pid) throws IOException {
+		String[] stat = fields(Path.of("/proc", String.valueOf(pid)));
+		return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 1000 / TICKS_PER_SECOND;
+	}
+
 	/** The fields of a postgres process's stat after its name, or null for any other process (or one gone). */
 	private static String[] stat(Path process) {
 		if (!process.getFileName().toString().chars().allMatch(Character::isDigit) || !"postgres".equals(command(process))) {
 			return null;
 		}
 		try {
-			String line = Files.readString(process.resolve("stat"));
-			return line.substring(line.lastIndexOf(')') + 2).split(" ");
+			return fields(process);
 		}
 		catch (IOException gone) {
 			return null;
 		}
+	}
+
+	/** The fields of a process's stat after its name (which may hold spaces): state is 0, ppid 1, utime 11, stime 12. */
+	private static String[] fields(Path process) throws IOException {
+		String line = Files.readString(process.resolve("stat"));
+		return line.substring(line.lastIndexOf(')') + 2).split(" ");
 	}
 
 	private static String command(Path process) {

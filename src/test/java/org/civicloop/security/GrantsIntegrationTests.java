@@ -99,7 +99,7 @@ class GrantsIntegrationTests {
 		var kept = configuration.getCommandExecutorTxRequired().execute(context -> {
 			var ours = context.getAuthorizationManager();
 			var camundas = new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager();
-			assertThat(ours).isInstanceOf(GrantedGroups.Narrowing.class);
+			assertThat(ours).isInstanceOf(GrantChecks.Manager.class);
 			assertThat(new TreeSet<>(ours.filterAuthenticatedGroupIds(groups)))
 				.isEqualTo(new TreeSet<>(camundas.filterAuthenticatedGroupIds(groups)));
 			assertThat(ours.filterAuthenticatedGroupIds(List.of())).isEmpty();

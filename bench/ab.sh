@@ -34,4 +34,5 @@ serve() { # classpath, database, log: starts a server, sets $url and $pid
 serve "$cp" civicloop_bench target/ab-a.log; url_a=$url; pid_a=$pid
 serve "target/test-classes:$src/target/classes:$(cat target/bench-classpath.txt)" civicloop_bench_b target/ab-b.log; url_b=$url; pid_b=$pid
 echo "A: this checkout ($(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ', with uncommitted changes')), B: baseline $(git rev-parse --short "$baseline")"
-java -cp "$cp" org.civicloop.bench.AlternatingLoop "$matters" "$clients" "$warmups" "$pairs" "$url_a" "$pid_a" "$url_b" "$pid_b"
+java -cp "$cp" org.civicloop.bench.AlternatingLoop "$matters" "$clients" "$warmups" "$pairs" \
+  "$url_a" "$pid_a" jdbc:postgresql://127.0.0.1:5432/civicloop_bench "$url_b" "$pid_b" jdbc:postgresql://127.0.0.1:5432/civicloop_bench_b

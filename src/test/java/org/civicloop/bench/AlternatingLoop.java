@@ -1,5 +1,9 @@
 package org.civicloop.bench;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +25,17 @@ import org.HdrHistogram.Histogram;
  * driven per closed matter ({@link DatabaseCpu#millisOf}) and the PostgreSQL server's ({@link DatabaseCpu}); the summary
  * gives each side's median and the ratio of the rounds of each pair.
  *
- * <p>Arguments: matters per round, clients, warm-up rounds per side, pairs, then base URL and process id of A
- * and of B.
+ * <p>Before the first pair and each one after, both databases are vacuumed and analysed ({@code VACUUM ANALYZE}),
+ * as PostgreSQL's autovacuum does on its own in production: this machine's server runs without it, and then the
+ * planner keeps the plans it chose for empty tables and every update leaves its dead rows in the indexes, whatever
+ * the code under test does.
+ *
+ * <p>Arguments: matters per round, clients, warm-up rounds per side, pairs, then base URL, process id and
+ * database (JDBC URL) of A and of B.
  */
 public final class AlternatingLoop {
 
-	record Server(String name, BenchHttp http, long pid, HttpLoop loop) {
+	record Server(String name, BenchHttp http, long pid, String database, HttpLoop loop) {
 	}
 
 	record Round(double perSecond, double serverMs, double databaseMs, int failed) {
@@ -48,8 +57,8 @@ public final class AlternatingLoop {
 		int warmUps = Integer.parseInt(args[2]);
 		int pairs = Integer.parseInt(args[3]);
 		// each server its own reporters' phones: no matter is taken for a repeat of another
-		var a = new Server("A", new BenchHttp(args[4]), Long.parseLong(args[5]), new HttpLoop(new AtomicLong(13_100_000_000L)));
-		var b = new Server("B", new BenchHttp(args[6]), Long.parseLong(args[7]), new HttpLoop(new AtomicLong(13_900_000_000L)));
+		var a = new Server("A", new BenchHttp(args[4]), Long.parseLong(args[5]), args[6], new HttpLoop(new AtomicLong(13_100_000_000L)));
+		var b = new Server("B", new BenchHttp(args[7]), Long.parseLong(args[8]), args[9], new HttpLoop(new AtomicLong(13_900_000_000L)));
 		for (int warmUp = 1; warmUp <= warmUps; warmUp++) {
 			for (Server server : List.of(a, b)) {
 				System.out.printf("warm-up %d %s %s%n", warmUp, server.name(), run(server, matters, clients));
@@ -60,6 +69,8 @@ public final class AlternatingLoop {
 		rounds.put("B", new ArrayList<>());
 		var ratios = new ArrayList<Double>();
 		for (int pair = 1; pair <= pairs; pair++) {
+			vacuumed(a);
+			vacuumed(b);
 			Map<String, Round> ofPair = new LinkedHashMap<>();
 			for (Server server : pair % 2 == 1 ? List.of(a, b) : List.of(b, a)) {
 				Round round = run(server, matters, clients);
@@ -109,6 +120,13 @@ public final class AlternatingLoop {
 		int closed = Math.max(1, count - failures.get());
 		return new Round(closed / seconds, (DatabaseCpu.millisOf(server.pid()) - serverStart) / (double) closed,
 				(DatabaseCpu.millis() - databaseStart) / (double) closed, failures.get());
+	}
+
+	/** What autovacuum would have done by now: dead rows gone from tables and indexes, statistics (and so plans) fresh. */
+	private static void vacuumed(Server server) throws SQLException {
+		try (Connection db = DriverManager.getConnection(server.database(), "postgres", ""); Statement statement = db.createStatement()) {
+			statement.execute("vacuum analyze");
+		}
 	}
 
 	private static double median(List<Double> values) {

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * answered from the caller's grants on the resources asked about instead of the engine's own statement.
  *
  * <p>The engine builds that statement anew for every check: for a task's four alternative permissions a
- * dynamic SQL of 170 parameters, which MyBatis assembles through OGNL in about a millisecond of CPU — a sixth
- * of the node's work on a matter's whole loop over HTTP ({@code bench/profile.sh}, README "Cost per matter").
+ * dynamic SQL of 170 parameters, which MyBatis assembles through OGNL in about a millisecond of CPU — with
+ * running it, a sixth of the server's CPU samples on the whole loop over HTTP (README, "Measured").
  * Where no revocation applies to the caller (CivicLoop grants, never revokes; the engine finds out once per
  * command), the engine's answer is simply whether any of the caller's own grants, their groups' grants or a
  * global authorization covers the permission's bits on the resource or on every resource ({@code *}), for

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * The engine's task query (Tasklist's list, the engine REST {@code GET /task}) names two properties of its query
  * object by their method names ({@code isOrQueryActive}, {@code isWithoutTenantId}). MyBatis' OGNL finds no
  * getter of that name, and then looks through every method of the query class, lower-casing each name, on every
- * evaluation — a class of some four hundred methods, evaluated several times per query: a twelfth of the node's
- * work on a matter's whole loop over HTTP ({@code bench/profile.sh}). Here the method found is remembered per
- * class and name; every other property is read by OGNL's own accessor as before.
+ * evaluation — a class of some four hundred methods, evaluated several times per query: 4 % of the server's CPU
+ * samples on the whole loop over HTTP (README, "Measured"). Here the method found is remembered per class and
+ * name; every other property is read by OGNL's own accessor as before.
  */
 @Component
 class TaskQueryProperties extends AbstractProcessEnginePlugin {

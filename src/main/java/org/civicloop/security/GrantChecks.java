@@ -16,9 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.civicloop.system.EngineSessions;
 
 import org.springframework.stereotype.Component;
 
@@ -48,23 +47,8 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		var factories = configuration.getCustomSessionFactories() == null ? new ArrayList<SessionFactory>()
-				: new ArrayList<>(configuration.getCustomSessionFactories());
 		String table = configuration.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION";
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return AuthorizationManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new Manager(table);
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		EngineSessions.add(configuration, AuthorizationManager.class, () -> new Manager(table));
 	}
 
 	/** The engine's authorization manager, answering plain grant checks and narrowing groups itself. */
@@ -82,11 +66,12 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 
 		@Override
 		public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
-			if (userId == null || !plain(check) || !check.getAllPermissionChecks().stream().allMatch(this::isResourceValidForPermission)
+			List<PermissionCheck> checks = check.getAllPermissionChecks();
+			if (userId == null || !plain(check) || !checks.stream().allMatch(this::isResourceValidForPermission)
 					|| isRevokeAuthCheckEnabled(userId, groupIds)) {
 				return super.isAuthorized(userId, groupIds, check);
 			}
-			return holds(check, grants(userId, groupIds, check.getAllPermissionChecks()));
+			return holds(check, grants(userId, groupIds, checks));
 		}
 
 		/** The engine's own answer, for comparison. */
@@ -144,31 +129,12 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 					+ ") and RESOURCE_TYPE_ in (" + marks(types.size()) + ") and (TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL
 					+ " and USER_ID_ = ? or TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " and (USER_ID_ = ?"
 					+ (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groups.size()) + ")") + "))";
-			// the command's own connection and transaction, as the engine's own statement would use
-			try (PreparedStatement statement = getDbSqlSession().getSqlSession().getConnection().prepareStatement(sql)) {
-				int i = 1;
-				for (String id : ids) {
-					statement.setString(i++, id);
-				}
-				for (int type : types) {
-					statement.setInt(i++, type);
-				}
-				statement.setString(i++, Authorization.ANY);
-				statement.setString(i++, userId);
-				for (String group : groups) {
-					statement.setString(i++, group);
-				}
-				var grants = new ArrayList<Grant>();
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						grants.add(new Grant(rows.getInt(1), rows.getString(2), rows.getInt(3)));
-					}
-				}
-				return grants;
-			}
-			catch (SQLException failed) {
-				throw new ProcessEngineException("Could not read the grants of " + userId, failed);
-			}
+			var parameters = new ArrayList<Object>(ids);
+			parameters.addAll(types);
+			parameters.add(Authorization.ANY);
+			parameters.add(userId);
+			parameters.addAll(groups);
+			return rows(sql, parameters, row -> new Grant(row.getInt(1), row.getString(2), row.getInt(3)));
 		}
 
 		@Override
@@ -186,21 +152,32 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 
 		private List<String> withGrants(List<String> groups) {
 			String sql = "select distinct GROUP_ID_ from " + table + " where GROUP_ID_ in (" + marks(groups.size()) + ")";
+			return List.copyOf(rows(sql, groups, row -> row.getString(1)));
+		}
+
+		/** Rows of a query on the command's own connection and in its transaction, as the engine's statements run. */
+		private <T> List<T> rows(String sql, List<?> parameters, RowReader<T> reader) {
 			try (PreparedStatement statement = getDbSqlSession().getSqlSession().getConnection().prepareStatement(sql)) {
-				for (int i = 0; i < groups.size(); i++) {
-					statement.setString(i + 1, groups.get(i));
+				for (int i = 0; i < parameters.size(); i++) {
+					statement.setObject(i + 1, parameters.get(i));
 				}
-				var found = new ArrayList<String>();
+				var found = new ArrayList<T>();
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
-						found.add(rows.getString(1));
+						found.add(reader.read(rows));
 					}
 				}
-				return List.copyOf(found);
+				return found;
 			}
 			catch (SQLException failed) {
-				throw new ProcessEngineException("Could not read which groups hold grants", failed);
+				throw new ProcessEngineException("Could not read the authorizations", failed);
 			}
+		}
+
+		private interface RowReader<T> {
+
+			T read(ResultSet row) throws SQLException;
+
 		}
 
 		private static List<String> named(List<String> groups) {

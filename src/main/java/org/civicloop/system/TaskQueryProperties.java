@@ -2,6 +2,7 @@ package org.civicloop.system;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +59,7 @@ class TaskQueryProperties extends AbstractProcessEnginePlugin {
 				return Optional.empty();
 			}
 			Method method = OgnlRuntime.getReadMethod(type, name);
-			return method != null && method.getParameterCount() == 0 && java.lang.reflect.Modifier.isPublic(method.getModifiers())
+			return method != null && method.getParameterCount() == 0 && Modifier.isPublic(method.getModifiers())
 					? Optional.of(method) : Optional.empty();
 		}
 

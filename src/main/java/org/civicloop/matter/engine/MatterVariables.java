@@ -21,11 +21,11 @@ import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.DelegateInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.task.delegate.TaskListenerInvocation;
 import org.civicloop.matter.model.MatterHandling;
 import org.civicloop.organization.Directory;
+import org.civicloop.system.EngineSessions;
 
 import org.springframework.stereotype.Component;
 
@@ -98,22 +98,7 @@ public class MatterVariables extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		var factories = configuration.getCustomSessionFactories() == null ? new ArrayList<SessionFactory>()
-				: new ArrayList<>(configuration.getCustomSessionFactories());
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return OutsideWrites.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new OutsideWrites();
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		EngineSessions.add(configuration, OutsideWrites.class, OutsideWrites::new);
 	}
 
 	@Override

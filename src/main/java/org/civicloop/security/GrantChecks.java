@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -28,8 +30,8 @@ import org.springframework.stereotype.Component;
  * <p>The engine builds that statement anew for every check: for a task's four alternative permissions a
  * dynamic SQL of 170 parameters, which MyBatis assembles through OGNL in about a millisecond of CPU — with
  * running it, a sixth of the server's CPU samples on the whole loop over HTTP (README, "Measured").
- * Where no revocation applies to the caller (CivicLoop grants, never revokes; the engine finds out once per
- * command), the engine's answer is simply whether any of the caller's own grants, their groups' grants or a
+ * Where no revocation applies to the caller (CivicLoop grants, never revokes; asked once per command, by a
+ * plain query here too), the engine's answer is simply whether any of the caller's own grants, their groups' grants or a
  * global authorization covers the permission's bits on the resource or on every resource ({@code *}), for
  * any of the alternative permissions asked. That is what {@link Manager} answers, from
  * one plain query on the engine's connection, inside its transaction. Every other shape of check — with
@@ -135,6 +137,33 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 			parameters.add(userId);
 			parameters.addAll(groups);
 			return rows(sql, parameters, row -> new Grant(row.getInt(1), row.getString(2), row.getInt(3)));
+		}
+
+		/**
+		 * Whether any revocation names the caller, everyone or one of the caller's groups — what the engine asks
+		 * once per command (in its default mode, {@code auto}) before every check and every query it restricts,
+		 * by a dynamic statement MyBatis assembles each time. Asked here by a plain one; its groups are the
+		 * caller's own (a group holding a revocation holds a row, so narrowing them first changes nothing).
+		 */
+		@Override
+		protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+			String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+			if (isRevokeAuthCheckUsed == null && userId != null && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
+					&& !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode)) {
+				List<String> groups = named(groupIds);
+				String sql = "select case when exists (select ID_ from " + table + " where TYPE_ = " + Authorization.AUTH_TYPE_REVOKE
+						+ " and (USER_ID_ in (?, ?)" + (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groups.size()) + ")")
+						+ ")) then 1 else 0 end";
+				var parameters = new ArrayList<Object>(List.of(userId, Authorization.ANY));
+				parameters.addAll(groups);
+				isRevokeAuthCheckUsed = rows(sql, parameters, row -> row.getInt(1)).get(0) == 1;
+			}
+			return super.isRevokeAuthCheckEnabled(userId, groupIds);
+		}
+
+		/** The engine's own answer, for comparison. */
+		boolean enginesRevocationAnswer(String userId, List<String> groupIds) {
+			return super.isRevokeAuthCheckEnabled(userId, groupIds);
 		}
 
 		@Override

@@ -67,7 +67,7 @@ class GrantChecksIntegrationTests {
 	@Test
 	void answersEveryRandomCheckAsTheEnginesStatementDoes() {
 		var random = new Random(20261129);
-		int granted = 0, refused = 0, plain = 0;
+		int granted = 0, refused = 0, plain = 0, revoked = 0;
 		for (int round = 0; round < 24; round++) {
 			removeTheTestGrants();
 			grantAtRandom(random, round % 4 == 3);
@@ -79,6 +79,12 @@ class GrantChecksIntegrationTests {
 				String engines = answer(() -> inCommand(context -> ((GrantChecks.Manager) context.getAuthorizationManager())
 					.enginesAnswer(CALLER, groups, check)));
 				assertThat(ours).as("round %d, check %s, groups %s", round, describe(check), groups).isEqualTo(engines);
+				boolean revocationsOurs = inCommand(context -> ((GrantChecks.Manager) context.getAuthorizationManager())
+					.isRevokeAuthCheckEnabled(CALLER, groups));
+				boolean revocationsEngines = inCommand(context -> ((GrantChecks.Manager) context.getAuthorizationManager())
+					.enginesRevocationAnswer(CALLER, groups));
+				assertThat(revocationsOurs).as("revocations apply, round %d, groups %s", round, groups).isEqualTo(revocationsEngines);
+				revoked += revocationsEngines ? 1 : 0;
 				granted += engines.equals("true") ? 1 : 0;
 				refused += engines.equals("false") ? 1 : 0;
 				plain += round % 4 != 3 && GrantChecks.Manager.plain(check) ? 1 : 0;
@@ -88,6 +94,7 @@ class GrantChecksIntegrationTests {
 		assertThat(granted).isGreaterThan(100);
 		assertThat(refused).isGreaterThan(100);
 		assertThat(plain).isGreaterThan(350);
+		assertThat(revoked).isGreaterThan(40).isLessThan(24 * 40 - 100);
 	}
 
 	/** true, false, or the failure: the engine's statement fails on joint checks, and so must the plain check. */

@@ -49,6 +49,12 @@ class MatterEventsIntegrationTests {
 	@Autowired
 	ManagementService management;
 
+	@Autowired
+	org.camunda.bpm.engine.TaskService tasks;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@BeforeEach
 	void setUp() {
 		ClockUtil.setCurrentTime(Date.from(MONDAY_9AM));
@@ -75,6 +81,27 @@ class MatterEventsIntegrationTests {
 		assertThat(routed.matter()).isEqualTo(new MatterEvent.Ref(matter.id(), matter.trackingNo(), "qingshi"));
 		var offered = events.ofType(MatterEvent.Offered.class).matching(e -> e.matter().id() == matter.id()).iterator().next();
 		assertThat(offered.due()).as("4 working hours: 3 before lunch, 1 after").isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(330)));
+	}
+
+	@Test
+	void aClaimTellsTheMatterFromItsRecordWhenTheRecordNamesTheTasksProcess(PublishedEvents events) {
+		Matter recorded = process.register(MatterHandlingProcessIntegrationTests.roadDamageInTown(), "operator");
+		Matter other = process.register(MatterHandlingProcessIntegrationTests.roadDamageInTown(), "operator");
+		// the records say another unit than the processes' variables ("qingshi"), so the answer shows where it came from
+		jdbc.update("update matter set unit_id = 'xiatang' where id in (?, ?)", recorded.id(), other.id());
+		jdbc.update("update matter set process_instance_id = 'another-process' where id = ?", other.id());
+
+		tasks.claim(task(recorded, SIGN_FOR).getId(), "transport.he");
+		tasks.claim(task(other, SIGN_FOR).getId(), "transport.he");
+
+		var claimed = events.ofType(MatterEvent.Claimed.class);
+		assertThat(claimed.matching(e -> e.matter().id() == recorded.id())).singleElement()
+			.satisfies(e -> assertThat(e.matter()).isEqualTo(new MatterEvent.Ref(recorded.id(), recorded.trackingNo(), "xiatang")))
+			.satisfies(e -> assertThat(List.of(e.stage(), e.department(), e.cadre())).containsExactly("sign-for", "dept-transport",
+					"transport.he"));
+		// a record that names another process is not taken: the process's own variables tell the matter
+		assertThat(claimed.matching(e -> e.matter().id() == other.id())).singleElement()
+			.satisfies(e -> assertThat(e.matter()).isEqualTo(new MatterEvent.Ref(other.id(), other.trackingNo(), "qingshi")));
 	}
 
 	@Test

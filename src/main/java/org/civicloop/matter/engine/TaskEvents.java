@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.civicloop.matter.Labels;
+import org.civicloop.matter.Matter;
+import org.civicloop.matter.Matters;
 import org.civicloop.matter.events.MatterEvent;
 import org.civicloop.matter.events.MatterEvents;
 import org.civicloop.matter.model.MatterHandling;
@@ -51,8 +53,12 @@ class TaskEvents {
 
 	private final SimilarCases similar;
 
-	TaskEvents(Directory directory, ApplicationEventPublisher events, Clock clock, Timeline timeline, SimilarCases similar) {
+	private final Matters matters;
+
+	TaskEvents(Directory directory, ApplicationEventPublisher events, Clock clock, Timeline timeline, SimilarCases similar,
+			Matters matters) {
 		this.similar = similar;
+		this.matters = matters;
 		this.directory = directory;
 		this.events = events;
 		this.clock = clock;
@@ -61,19 +67,46 @@ class TaskEvents {
 
 	@EventListener
 	public void on(DelegateTask task) {
-		if (!task.hasVariable(MATTER_ID)) {
-			return;
-		}
-		String stage = stageOf(task);
-		var matter = MatterEvents.ref(task);
 		switch (task.getEventName()) {
-			case TaskListener.EVENTNAME_CREATE -> created(matter, stage, task);
-			case TaskListener.EVENTNAME_ASSIGNMENT -> events.publishEvent(new MatterEvent.Claimed(matter, clock.instant(), stage,
-					department(task), task.getAssignee(), task.getName()));
-			case TaskListener.EVENTNAME_COMPLETE -> completed(matter, stage, task);
+			case TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_COMPLETE -> {
+				if (!task.hasVariable(MATTER_ID)) {
+					return;
+				}
+				var matter = MatterEvents.ref(task);
+				if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+					created(matter, stageOf(task), task);
+				}
+				else {
+					completed(matter, stageOf(task), task);
+				}
+			}
+			case TaskListener.EVENTNAME_ASSIGNMENT -> {
+				var matter = claimedMatter(task);
+				if (matter != null) {
+					events.publishEvent(new MatterEvent.Claimed(matter, clock.instant(), stageOf(task), department(task),
+							task.getAssignee(), task.getName()));
+				}
+			}
 			default -> {
+				// an update (a claim fires one before its assignment), a time-out, a deletion: nothing to tell
 			}
 		}
+	}
+
+	/**
+	 * The matter a claimed task is of, from its record: found by the process's business key (its tracking number)
+	 * and taken only when the record names this process. A claim needs no more, and the process's forty-odd
+	 * variables are not loaded for it. A task of any other process is told by its variables, as before.
+	 */
+	private MatterEvent.Ref claimedMatter(DelegateTask task) {
+		String process = task.getProcessInstanceId();
+		String trackingNo = process == null ? null : task.getExecution().getProcessBusinessKey();
+		var recorded = trackingNo == null ? java.util.Optional.<Matter>empty() : matters.byTrackingNo(trackingNo)
+			.filter(matter -> process.equals(matter.processInstanceId()));
+		if (recorded.isPresent()) {
+			return MatterEvents.ref(recorded.get());
+		}
+		return task.hasVariable(MATTER_ID) ? MatterEvents.ref(task) : null;
 	}
 
 	/**

@@ -31,9 +31,9 @@ import org.springframework.stereotype.Component;
  * dynamic SQL of 170 parameters, which MyBatis assembles through OGNL in about a millisecond of CPU — with
  * running it, a sixth of the server's CPU samples on the whole loop over HTTP (README, "Measured").
  * Where no revocation applies to the caller (CivicLoop grants, never revokes; asked once per command, by a
- * plain query here too), the engine's answer is simply whether any of the caller's own grants, their groups' grants or a
- * global authorization covers the permission's bits on the resource or on every resource ({@code *}), for
- * any of the alternative permissions asked. That is what {@link Manager} answers, from
+ * plain query here too), the engine's answer is simply whether any of the caller's own grants, their groups'
+ * grants or a global authorization covers the permission's bits on the resource or on every resource
+ * ({@code *}), for any of the alternative permissions asked. That is what {@link Manager} answers, from
  * one plain query on the engine's connection, inside its transaction. Every other shape of check — with
  * revocations in play, a default for "no authorization found", a resource named by a query column, joint or
  * nested checks — goes to the engine as before. {@code GrantChecksIntegrationTests} compares both answers over
@@ -147,9 +147,7 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 		 */
 		@Override
 		protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
-			String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
-			if (isRevokeAuthCheckUsed == null && userId != null && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
-					&& !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode)) {
+			if (isRevokeAuthCheckUsed == null && userId != null && revocationsLookedUp()) {
 				List<String> groups = named(groupIds);
 				String sql = "select case when exists (select ID_ from " + table + " where TYPE_ = " + Authorization.AUTH_TYPE_REVOKE
 						+ " and (USER_ID_ in (?, ?)" + (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groups.size()) + ")")
@@ -159,6 +157,13 @@ class GrantChecks extends AbstractProcessEnginePlugin {
 				isRevokeAuthCheckUsed = rows(sql, parameters, row -> row.getInt(1)).get(0) == 1;
 			}
 			return super.isRevokeAuthCheckEnabled(userId, groupIds);
+		}
+
+		/** The engine's default mode, {@code auto}: neither {@code always} nor {@code never} assumed. */
+		private static boolean revocationsLookedUp() {
+			String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+			return !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
+					&& !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode);
 		}
 
 		/** The engine's own answer, for comparison. */

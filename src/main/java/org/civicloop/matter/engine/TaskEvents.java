@@ -2,6 +2,7 @@ package org.civicloop.matter.engine;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -99,10 +100,10 @@ class TaskEvents {
 	 * variables are not loaded for it. A task of any other process is told by its variables, as before.
 	 */
 	private MatterEvent.Ref claimedMatter(DelegateTask task) {
-		String process = task.getProcessInstanceId();
-		String trackingNo = process == null ? null : task.getExecution().getProcessBusinessKey();
-		var recorded = trackingNo == null ? java.util.Optional.<Matter>empty() : matters.byTrackingNo(trackingNo)
-			.filter(matter -> process.equals(matter.processInstanceId()));
+		String processInstance = task.getProcessInstanceId();
+		String trackingNo = processInstance == null ? null : task.getExecution().getProcessBusinessKey();
+		Optional<Matter> recorded = trackingNo == null ? Optional.empty() : matters.byTrackingNo(trackingNo)
+			.filter(matter -> processInstance.equals(matter.processInstanceId()));
 		if (recorded.isPresent()) {
 			return MatterEvents.ref(recorded.get());
 		}

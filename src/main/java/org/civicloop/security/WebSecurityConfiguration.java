@@ -216,7 +216,16 @@ class WebSecurityConfiguration {
 		var registration = new FilterRegistrationBean<>(new DatabaseOutage());
 		registration.setName("database-outage");
 		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<FirewallFirst> firewallFirst() {
+		var registration = new FilterRegistrationBean<>(new FirewallFirst());
+		registration.setName("firewall-first");
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
@@ -225,7 +234,7 @@ class WebSecurityConfiguration {
 		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
 		registration.setName("request-size-limit");
 		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

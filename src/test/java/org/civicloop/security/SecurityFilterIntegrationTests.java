@@ -1,5 +1,7 @@
 package org.civicloop.security;
 
+import java.util.List;
+
 import org.civicloop.CivicLoopTest;
 import org.civicloop.Http;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Spring Security's filter is its own chain proxy, without the MVC handler look-up in front
  * ({@link WebSecurityConfiguration#securityFilterWithoutHandlerLookup()}), and still guards every request: its
- * firewall refuses what it refused before, on the API and on the engine REST API alike.
+ * firewall refuses what it refused before, on the API and on the engine REST API alike — and, in front of every
+ * other filter ({@link FirewallFirst}), with a 400 problem where a request used to fail before it reached it.
  */
 @CivicLoopTest
 class SecurityFilterIntegrationTests {
@@ -44,6 +47,20 @@ class SecurityFilterIntegrationTests {
 		assertThat(http.get("dispatcher", "/engine-rest/task").statusCode()).isEqualTo(200);
 		assertThat(http.get("dispatcher", "/api/matters").statusCode()).isEqualTo(200);
 		assertThat(http.get(null, "/api/matters").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aPathTheFirewallRefusesIsA400ProblemBeforeAnyOtherFilter() {
+		var http = new Http(port);
+		// Tomcat hands this one to the engine REST API; Spring Security's own firewall came too late for it (a 500)
+		for (String user : java.util.Arrays.asList("dispatcher", null)) {
+			for (String path : List.of("/api/%2e%2e/engine-rest/task", "/engine-rest/%2e%2e/api/matters", "/camunda/%2e%2e/engine-rest/task",
+					"/api/matters;a=b", "/engine-rest/task;a=b", "/api//matters")) {
+				var answer = http.get(user, path);
+				assertThat(answer.statusCode()).as("%s as %s", path, user).isEqualTo(400);
+				assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+			}
+		}
 	}
 
 }

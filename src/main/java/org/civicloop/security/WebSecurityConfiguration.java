@@ -167,74 +167,57 @@ class WebSecurityConfiguration {
 
 	@Bean
 	FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(AccountCheck accounts, EngineWork engine) {
-		var registration = new FilterRegistrationBean<>(new EngineRestAuthentication(accounts, engine));
-		registration.setName("engine-rest-authentication");
-		registration.addUrlPatterns("/engine-rest/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-		return registration;
+		return registered(new EngineRestAuthentication(accounts, engine), "engine-rest-authentication",
+				Ordered.HIGHEST_PRECEDENCE + 20, "/engine-rest/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<jakarta.servlet.Filter> firstAdministratorSetup(FirstAdministrator first) {
-		var registration = new FilterRegistrationBean<jakarta.servlet.Filter>(first.guard());
-		registration.setName("first-administrator-setup");
-		registration.addUrlPatterns("/camunda/api/admin/setup/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-		return registration;
+		return registered(first.guard(), "first-administrator-setup",
+				Ordered.HIGHEST_PRECEDENCE + 20, "/camunda/api/admin/setup/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<WebappLoginThrottle> webappLoginThrottle(LoginThrottle throttle, SecurityProperties properties) {
-		var registration = new FilterRegistrationBean<>(new WebappLoginThrottle(throttle, properties.failedLoginTime()));
-		registration.setName("webapp-login-throttle");
-		registration.addUrlPatterns("/camunda/api/admin/auth/user/*", "/camunda/api/engine/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-		return registration;
+		return registered(new WebappLoginThrottle(throttle, properties.failedLoginTime()), "webapp-login-throttle",
+				Ordered.HIGHEST_PRECEDENCE + 20, "/camunda/api/admin/auth/user/*", "/camunda/api/engine/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<EngineRestProblemDetails> engineRestProblemDetails(TaskService tasks, HistoryService history) {
-		var registration = new FilterRegistrationBean<>(new EngineRestProblemDetails(tasks, history));
-		registration.setName("engine-rest-problem-details");
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/admin/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
+		return registered(new EngineRestProblemDetails(tasks, history), "engine-rest-problem-details",
+				Ordered.HIGHEST_PRECEDENCE + 10, "/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/admin/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<PublicRateLimitFilter> publicRateLimit(SecurityProperties properties) {
-		var registration = new FilterRegistrationBean<>(
-				new PublicRateLimitFilter(properties.publicBurst(), properties.publicPerMinute()));
-		registration.setName("public-rate-limit");
-		registration.addUrlPatterns("/api/public/*", "/open311/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-		return registration;
+		return registered(new PublicRateLimitFilter(properties.publicBurst(), properties.publicPerMinute()), "public-rate-limit",
+				Ordered.HIGHEST_PRECEDENCE + 5, "/api/public/*", "/open311/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<DatabaseOutage> databaseOutage() {
-		var registration = new FilterRegistrationBean<>(new DatabaseOutage());
-		registration.setName("database-outage");
-		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		return registration;
+		return registered(new DatabaseOutage(), "database-outage", Ordered.HIGHEST_PRECEDENCE + 2, "/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<FirewallFirst> firewallFirst() {
-		var registration = new FilterRegistrationBean<>(new FirewallFirst());
-		registration.setName("firewall-first");
-		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
+		return registered(new FirewallFirst(), "firewall-first", Ordered.HIGHEST_PRECEDENCE, "/*");
 	}
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(SecurityProperties properties) {
-		var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
-		registration.setName("request-size-limit");
-		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registered(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()), "request-size-limit",
+				Ordered.HIGHEST_PRECEDENCE + 1, "/*");
+	}
+
+	/** A servlet filter by name, before Spring Security's ({@code order}), on the URL patterns given. */
+	private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registered(F filter, String name, int order,
+			String... patterns) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setName(name);
+		registration.addUrlPatterns(patterns);
+		registration.setOrder(order);
 		return registration;
 	}
 

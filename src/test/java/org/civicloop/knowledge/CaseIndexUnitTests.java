@@ -23,6 +23,21 @@ class CaseIndexUnitTests {
 	}
 
 	@Test
+	void similarCasesAreFoundByWhatTheCitizenWroteNotByTheReply() throws Exception {
+		try (var index = new CaseIndex(CaseAnalyzers.SMARTCN)) {
+			index.put(List.of(matter("a", "这里的路灯已经坏了", "已更换灯泡，恢复照明"), matter("b", "小区门口的垃圾桶满了", "已清运垃圾")));
+			index.refresh();
+
+			assertThat(index.similar("灯泡不亮，需要更换", "streetlight", null, null, CaseIndex.Weights.DEFAULT, 5, null)).isEmpty();
+			assertThat(index.similar("路灯坏了", "streetlight", null, null, CaseIndex.Weights.DEFAULT, 5, null))
+				.extracting(hit -> hit.found().id()).containsExactly("a");
+			// the search of the library still reads the replies
+			assertThat(index.find("更换灯泡", null, null, null, CaseIndex.Visibility.ALL, 0, 5).hits())
+				.extracting(hit -> hit.found().id()).containsExactly("a");
+		}
+	}
+
+	@Test
 	void anIndexGrownByRefreshesStaysInFewSegments() throws Exception {
 		var complaints = CaseRelevance.complaints();
 		try (var index = new CaseIndex(CaseAnalyzers.SMARTCN)) {
@@ -43,8 +58,12 @@ class CaseIndexUnitTests {
 	}
 
 	private static CaseIndex.Case matter(String id, String description) {
+		return matter(id, description, null);
+	}
+
+	private static CaseIndex.Case matter(String id, String description, String handling) {
 		return new CaseIndex.Case(id, CaseIndex.MATTER, "CL-" + id, null, "streetlight", "qingshi", null, null, List.of("dept-urban"),
-				description, null, null, null, null, null);
+				description, handling, null, null, null, null);
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -22,7 +23,8 @@ import org.HdrHistogram.Histogram;
  * JVM on its own PostgreSQL database ({@link BenchServer}, started by {@code bench/ab.sh}): this checkout and a
  * baseline. Both are warmed up, then driven in alternating rounds (A B, B A, A B, …), so that a drift of this
  * shared machine falls on both alike. Each round prints matters closed per second, the CPU time of the server
- * driven per closed matter ({@link DatabaseCpu#millisOf}) and the PostgreSQL server's ({@link DatabaseCpu}); the summary
+ * driven per closed matter ({@link DatabaseCpu#millisOf}), of it the JIT compilers' time (the server's
+ * {@code jvm.compilation.time}), and the PostgreSQL server's ({@link DatabaseCpu}); the summary
  * gives each side's median and the ratio of the rounds of each pair.
  *
  * <p>Before the first pair and each one after, both databases are vacuumed and analysed ({@code VACUUM ANALYZE},
@@ -38,15 +40,18 @@ public final class AlternatingLoop {
 	record Server(String name, BenchHttp http, long pid, String database, HttpLoop loop) {
 	}
 
-	record Round(double perSecond, double serverMs, double databaseMs, int failed) {
+	/** A round's figures; {@code jitMs} is {@code NaN} when the server does not tell its compilation time. */
+	record Round(double perSecond, double serverMs, double jitMs, double databaseMs, int failed) {
 
 		@Override
 		public String toString() {
-			return String.format("%6.1f closed/s  server CPU %3.0f ms per matter  PostgreSQL %3.0f ms per matter%s", perSecond, serverMs,
-					databaseMs, failed == 0 ? "" : "  (" + failed + " failed)");
+			return String.format("%6.1f closed/s  server CPU %3.0f ms per matter%s  PostgreSQL %3.0f ms per matter%s", perSecond, serverMs,
+					Double.isNaN(jitMs) ? "" : String.format(" (JIT %.0f)", jitMs), databaseMs, failed == 0 ? "" : "  (" + failed + " failed)");
 		}
 
 	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private AlternatingLoop() {
 	}
@@ -83,9 +88,10 @@ public final class AlternatingLoop {
 		System.out.println();
 		for (var side : rounds.entrySet()) {
 			var list = side.getValue();
-			System.out.printf("%s median %.1f closed/s, server CPU %.0f ms, PostgreSQL %.0f ms per matter%n", side.getKey(),
+			double jit = median(list.stream().map(Round::jitMs).toList());
+			System.out.printf("%s median %.1f closed/s, server CPU %.0f ms%s, PostgreSQL %.0f ms per matter%n", side.getKey(),
 					median(list.stream().map(Round::perSecond).toList()), median(list.stream().map(Round::serverMs).toList()),
-					median(list.stream().map(Round::databaseMs).toList()));
+					Double.isNaN(jit) ? "" : String.format(" (JIT %.0f)", jit), median(list.stream().map(Round::databaseMs).toList()));
 		}
 		System.out.printf("A/B over HTTP: median of the pairs %.2f (pairs: %s)%n", median(ratios),
 				String.join(", ", ratios.stream().map(ratio -> String.format("%.2f", ratio)).toList()));
@@ -98,6 +104,7 @@ public final class AlternatingLoop {
 		var failures = new AtomicInteger();
 		ExecutorService workers = Executors.newFixedThreadPool(clients);
 		long serverStart = DatabaseCpu.millisOf(server.pid());
+		double jitStart = compilationMillis(server);
 		long databaseStart = DatabaseCpu.millis();
 		long start = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
@@ -118,8 +125,25 @@ public final class AlternatingLoop {
 		workers.awaitTermination(1, TimeUnit.HOURS);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		int closed = Math.max(1, count - failures.get());
-		return new Round(closed / seconds, (DatabaseCpu.millisOf(server.pid()) - serverStart) / (double) closed,
-				(DatabaseCpu.millis() - databaseStart) / (double) closed, failures.get());
+		long serverCpu = DatabaseCpu.millisOf(server.pid()) - serverStart;
+		long databaseCpu = DatabaseCpu.millis() - databaseStart;
+		return new Round(closed / seconds, serverCpu / (double) closed, (compilationMillis(server) - jitStart) / closed,
+				databaseCpu / (double) closed, failures.get());
+	}
+
+	/**
+	 * The time the server's JIT compilers have spent so far (Micrometer's {@code jvm.compilation.time}, read as the
+	 * operator {@code ops}), or {@code NaN}: part of the server's CPU a round measures, large while the server is
+	 * still compiling — a pair in which one side still compiles compares the JIT as much as the code.
+	 */
+	private static double compilationMillis(Server server) {
+		try {
+			var metric = JSON.readTree(server.http().send("ops", "GET", "/actuator/metrics/jvm.compilation.time", null, 200));
+			return metric.path("measurements").path(0).path("value").asDouble(Double.NaN);
+		}
+		catch (Exception unavailable) {
+			return Double.NaN;
+		}
 	}
 
 	/**

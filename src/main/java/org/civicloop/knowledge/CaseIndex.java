@@ -75,7 +75,8 @@ class CaseIndex implements AutoCloseable {
 	 * How much category and place count beside the description. The earlier cases' handling is not asked: a
 	 * complaint reads like other complaints, not like replies, and with the handling at 0.3 beside the description
 	 * the labelled set's precision@5 was 0.983 against 0.990 without, near-duplicate recall@5 0.993 both
-	 * (smartcn), while the search took a third longer ({@code bench/cases.sh}; README, "Similar cases").
+	 * (smartcn), while the search took about 40 % longer ({@code bench/cases.sh}; README, "Similar cases for the
+	 * handler").
 	 */
 	record Weights(float description, float category, float grid, float unit) {
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -23,8 +22,8 @@ import org.HdrHistogram.Histogram;
  * JVM on its own PostgreSQL database ({@link BenchServer}, started by {@code bench/ab.sh}): this checkout and a
  * baseline. Both are warmed up, then driven in alternating rounds (A B, B A, A B, …), so that a drift of this
  * shared machine falls on both alike. Each round prints matters closed per second, the CPU time of the server
- * driven per closed matter ({@link DatabaseCpu#millisOf}), of it the JIT compilers' time (the server's
- * {@code jvm.compilation.time}), and the PostgreSQL server's ({@link DatabaseCpu}); the summary
+ * driven per closed matter ({@link DatabaseCpu#millisOf}), of it its JIT compiler threads' CPU time
+ * ({@link DatabaseCpu#compilerMillisOf}), and the PostgreSQL server's ({@link DatabaseCpu}); the summary
  * gives each side's median and the ratio of the rounds of each pair.
  *
  * <p>Before the first pair and each one after, both databases are vacuumed and analysed ({@code VACUUM ANALYZE},
@@ -40,7 +39,7 @@ public final class AlternatingLoop {
 	record Server(String name, BenchHttp http, long pid, String database, HttpLoop loop) {
 	}
 
-	/** A round's figures; {@code jitMs} is {@code NaN} when the server does not tell its compilation time. */
+	/** A round's figures; {@code jitMs} is {@code NaN} where the server's compiler threads cannot be read. */
 	record Round(double perSecond, double serverMs, double jitMs, double databaseMs, int failed) {
 
 		@Override
@@ -50,8 +49,6 @@ public final class AlternatingLoop {
 		}
 
 	}
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private AlternatingLoop() {
 	}
@@ -104,7 +101,7 @@ public final class AlternatingLoop {
 		var failures = new AtomicInteger();
 		ExecutorService workers = Executors.newFixedThreadPool(clients);
 		long serverStart = DatabaseCpu.millisOf(server.pid());
-		double jitStart = compilationMillis(server);
+		long jitStart = DatabaseCpu.compilerMillisOf(server.pid());
 		long databaseStart = DatabaseCpu.millis();
 		long start = System.nanoTime();
 		for (int c = 0; c < clients; c++) {
@@ -127,23 +124,9 @@ public final class AlternatingLoop {
 		int closed = Math.max(1, count - failures.get());
 		long serverCpu = DatabaseCpu.millisOf(server.pid()) - serverStart;
 		long databaseCpu = DatabaseCpu.millis() - databaseStart;
-		return new Round(closed / seconds, serverCpu / (double) closed, (compilationMillis(server) - jitStart) / closed,
-				databaseCpu / (double) closed, failures.get());
-	}
-
-	/**
-	 * The time the server's JIT compilers have spent so far (Micrometer's {@code jvm.compilation.time}, read as the
-	 * operator {@code ops}), or {@code NaN}: part of the server's CPU a round measures, large while the server is
-	 * still compiling — a pair in which one side still compiles compares the JIT as much as the code.
-	 */
-	private static double compilationMillis(Server server) {
-		try {
-			var metric = JSON.readTree(server.http().send("ops", "GET", "/actuator/metrics/jvm.compilation.time", null, 200));
-			return metric.path("measurements").path(0).path("value").asDouble(Double.NaN);
-		}
-		catch (Exception unavailable) {
-			return Double.NaN;
-		}
+		long jitEnd = DatabaseCpu.compilerMillisOf(server.pid());
+		return new Round(closed / seconds, serverCpu / (double) closed, jitStart < 0 || jitEnd < 0 ? Double.NaN
+				: (jitEnd - jitStart) / (double) closed, databaseCpu / (double) closed, failures.get());
 	}
 
 	/**

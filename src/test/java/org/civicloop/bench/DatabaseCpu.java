@@ -49,6 +49,35 @@ final class DatabaseCpu {
 		return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 1000 / TICKS_PER_SECOND;
 	}
 
+	/**
+	 * The CPU time so far of a JVM's JIT compiler threads ({@code C1 CompilerThread…}, {@code C2 CompilerThread…}),
+	 * or -1 where there are none to read. A compiler thread the JVM ends when the compilers are idle takes its time
+	 * with it; on this two-core machine the JVM runs one of each, which it keeps.
+	 */
+	static long compilerMillisOf(long pid) {
+		long ticks = 0;
+		boolean found = false;
+		try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+			for (Path thread : (Iterable<Path>) threads::iterator) {
+				String name = command(thread);
+				if (name != null && name.matches("C[12] Compiler.*")) {
+					try {
+						String[] stat = fields(thread);
+						ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+						found = true;
+					}
+					catch (IOException gone) {
+						// ended meanwhile
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return -1;
+		}
+		return found ? ticks * 1000 / TICKS_PER_SECOND : -1;
+	}
+
 	/** The fields of a postgres process's stat after its name, or null for any other process (or one gone). */
 	private static String[] stat(Path process) {
 		if (!process.getFileName().toString().chars().allMatch(Character::isDigit) || !"postgres".equals(command(process))) {

@@ -2,6 +2,7 @@ package org.civicloop;
 
 import org.flywaydb.core.Flyway;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -14,10 +15,15 @@ public final class TestTables {
 	}
 
 	/** A fresh database with every migration applied. */
-	public static synchronized JdbcClient fresh() {
+	public static JdbcClient fresh() {
+		return JdbcClient.create(freshTemplate());
+	}
+
+	/** The same, for what writes batches. */
+	public static synchronized NamedParameterJdbcTemplate freshTemplate() {
 		var dataSource = new DriverManagerDataSource("jdbc:h2:mem:tables-" + (++count) + ";DB_CLOSE_DELAY=-1", "sa", "");
 		Flyway.configure().dataSource(dataSource).table("civicloop_schema_history").load().migrate();
-		return JdbcClient.create(dataSource);
+		return new NamedParameterJdbcTemplate(dataSource);
 	}
 
 }

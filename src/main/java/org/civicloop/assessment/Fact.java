@@ -2,6 +2,9 @@ package org.civicloop.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 import org.civicloop.matter.model.MatterHandling.Stages;
 import org.civicloop.matter.store.Timeline;
@@ -59,6 +62,14 @@ final class Fact {
 	Long handleSeconds;
 
 	Long loopSeconds;
+
+	/**
+	 * The steps that change no fact and count nothing (the branch of {@link #apply} that does nothing): a step of these
+	 * alone — a claim, a co-handling reply, an accepted review — needs no fact read.
+	 */
+	static final Set<Timeline.Kind> UNCOUNTED = Collections.unmodifiableSet(EnumSet.of(Timeline.Kind.REGISTERED,
+			Timeline.Kind.REPEATED, Timeline.Kind.CLAIMED, Timeline.Kind.CO_HANDLED, Timeline.Kind.SENT_BACK, Timeline.Kind.ACCEPTED,
+			Timeline.Kind.EXTENSION_REQUESTED, Timeline.Kind.EXTENSION_APPROVED, Timeline.Kind.EXTENSION_REFUSED));
 
 	Fact(long matterId, String category, String unitId, Instant registeredAt) {
 		this.matterId = matterId;
@@ -140,7 +151,7 @@ final class Fact {
 			}
 			case CLOSED -> closed(entry, tally);
 			default -> {
-				// registered (the fact's creation), claims, co-handling, reviews, repeats and extension requests count nothing
+				// UNCOUNTED: registered (the fact's creation), claims, co-handling, reviews, repeats, extension requests
 			}
 		}
 	}

@@ -9,13 +9,12 @@ import java.util.Map;
 import org.civicloop.matter.MatterProperties;
 import org.civicloop.matter.events.MatterEvent;
 import org.civicloop.matter.store.Timeline;
+import org.civicloop.system.BeforeCommit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the read model up to date: each matter event changes the matter's fact and its roll-up counts, written
@@ -43,18 +42,12 @@ class ReadModel {
 
 	@EventListener
 	void on(MatterEvent event) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			var changes = new Changes();
+		Changes changes = BeforeCommit.of(Changes.class, Changes::new);
+		if (changes == null) {
+			changes = new Changes();
 			changes.apply(event);
 			changes.write();
 			return;
-		}
-		// this transaction's own (an inner transaction's synchronizations are apart from the one it suspends)
-		Changes changes = TransactionSynchronizationManager.getSynchronizations().stream()
-			.filter(Changes.class::isInstance).map(Changes.class::cast).findFirst().orElse(null);
-		if (changes == null) {
-			changes = new Changes();
-			TransactionSynchronizationManager.registerSynchronization(changes);
 		}
 		changes.apply(event);
 	}
@@ -63,7 +56,7 @@ class ReadModel {
 	 * What one transaction changes: the facts its events touch, each read once, and their counts, all written
 	 * just before it commits (a step's several events cost one read and at most one write of the fact).
 	 */
-	private final class Changes implements TransactionSynchronization {
+	private final class Changes extends BeforeCommit {
 
 		private final Tally tally = new Tally(zone);
 
@@ -73,14 +66,16 @@ class ReadModel {
 
 		private final Map<Long, List<Object>> asRead = new HashMap<>();
 
-		private boolean written;
-
 		void apply(MatterEvent event) {
 			long id = event.matter().id();
 			if (event instanceof MatterEvent.Registered matter) {
 				registered.put(id, new Fact(id, matter.category(), matter.matter().unit(), matter.at()));
 			}
 			else {
+				var entry = timeline.entryOf(event);
+				if (Fact.UNCOUNTED.contains(entry.kind())) {
+					return; // a claim, an accepted review: the fact stays as it is, and is not read for it
+				}
 				Fact fact = registered.containsKey(id) ? registered.get(id) : read.get(id);
 				if (fact == null) {
 					fact = store.fact(id);
@@ -90,14 +85,13 @@ class ReadModel {
 					read.put(id, fact);
 					asRead.put(id, fact.state());
 				}
-				fact.apply(timeline.entryOf(event), tally);
+				fact.apply(entry, tally);
 			}
-			if (written) {
-				write(); // an event of a transaction already writing (another synchronization's): written at once
-			}
+			gathered();
 		}
 
-		void write() {
+		@Override
+		protected void write() {
 			if (!registered.isEmpty()) {
 				store.saveFacts(registered.values(), true);
 			}
@@ -110,12 +104,6 @@ class ReadModel {
 			read.clear();
 			asRead.clear();
 			tally.clear();
-			written = true;
-		}
-
-		@Override
-		public void beforeCommit(boolean readOnly) {
-			write();
 		}
 
 	}

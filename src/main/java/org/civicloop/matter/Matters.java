@@ -3,15 +3,26 @@ package org.civicloop.matter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import org.civicloop.matter.model.MatterHandling;
+import org.civicloop.system.BeforeCommit;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The matter records, in CivicLoop's own table beside the engine's. */
+/**
+ * The matter records, in CivicLoop's own table beside the engine's. A step changes its matter's row several times
+ * (registration: the tracking number, the process, the departments, the first stage; a return visit: the rating,
+ * the closing); inside a transaction the changes are gathered and written as one update of the row just before it
+ * commits — the table has an index for every filter of the staff list, and each update of an indexed column writes
+ * a new entry in each. Every read of this class writes what the transaction gathered first.
+ */
 @Repository
 public class Matters {
 
@@ -63,7 +74,10 @@ public class Matters {
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
-		jdbc.sql("update matter set tracking_no = :no where id = :id").param("no", trackingNo).param("id", id).update();
+		change(id, row -> {
+			row.set("tracking_no", trackingNo);
+			row.inserted = true;
+		});
 		return new Matter(id, trackingNo, publicId, null, matter, registeredBy, Matter.Progress.registered(at));
 	}
 
@@ -80,6 +94,7 @@ public class Matters {
 
 	/** Gives the records made before public ids existed one each. */
 	int fillPublicIds() {
+		writePending();
 		var missing = jdbc.sql("select id from matter where public_id is null").query(Long.class).list();
 		missing.forEach(id -> jdbc.sql("update matter set public_id = :publicId where id = :id")
 			.param("publicId", newPublicId()).param("id", id).update());
@@ -87,19 +102,23 @@ public class Matters {
 	}
 
 	public Optional<Matter> byPublicId(String publicId) {
+		writePending();
 		return jdbc.sql("select * from matter where public_id = :id").param("id", publicId).query(Matters::map).optional();
 	}
 
 	public Optional<Matter> byId(long id) {
+		writePending();
 		return jdbc.sql("select * from matter where id = :id").param("id", id).query(Matters::map).optional();
 	}
 
 	public Optional<Matter> byTrackingNo(String trackingNo) {
+		writePending();
 		return jdbc.sql("select * from matter where tracking_no = :no").param("no", trackingNo).query(Matters::map)
 			.optional();
 	}
 
 	public long count() {
+		writePending();
 		return jdbc.sql("select count(*) from matter").query(Long.class).single();
 	}
 
@@ -128,55 +147,153 @@ public class Matters {
 			}
 		}
 		params.put("limit", limit);
+		writePending();
 		return jdbc.sql("select * from matter where " + String.join(" and ", where)
 				+ " order by registered_at desc, id desc limit :limit").params(params).query(Matters::map).list();
 	}
 
 	/** Claims a record for its process: true once, false when another process already has it. */
 	public boolean startedAs(long id, String processInstanceId) {
+		Pending pending = BeforeCommit.current(Pending.class);
+		Row row = pending == null ? null : pending.rows.get(id);
+		if (row != null && row.inserted && !row.columns.containsKey("process_instance_id")) {
+			// stored by this transaction and not yet committed: no other process can have claimed it
+			row.set("process_instance_id", processInstanceId);
+			pending.gathered();
+			return true;
+		}
+		writePending();
 		return jdbc.sql("update matter set process_instance_id = :pi where id = :id and process_instance_id is null")
 			.param("pi", processInstanceId).param("id", id).update() == 1;
 	}
 
 	/** The step the matter waits at now, and its due date (none when the step has none). */
 	public void movedTo(long id, String stage, Instant due) {
-		jdbc.sql("update matter set stage = :stage, due_at = :due where id = :id").param("stage", stage)
-			.param("due", due == null ? null : Timestamp.from(due)).param("id", id).update();
+		change(id, row -> row.set("stage", stage).set("due_at", timestamp(due)));
 	}
 
 	/** The handling limit moved to {@code due} by an extension the dispatch centre granted. */
 	public void extended(long id, Instant due) {
-		jdbc.sql("update matter set due_at = :due, extensions = extensions + 1 where id = :id")
-			.param("due", Timestamp.from(due)).param("id", id).update();
+		change(id, row -> {
+			row.set("due_at", timestamp(due));
+			row.extensions++;
+		});
 	}
 
 	/** The departments that handle the matter now: the lead and any co-handling ones. */
 	public void handledBy(long id, String lead, java.util.List<String> coDepartments) {
-		jdbc.sql("update matter set lead_department = :dept, co_departments = :co where id = :id")
-			.param("dept", lead).param("co", String.join(",", coDepartments)).param("id", id).update();
-		jdbc.sql("delete from matter_co_department where matter_id = :id").param("id", id).update();
-		for (String department : new java.util.TreeSet<>(coDepartments)) {
-			jdbc.sql("insert into matter_co_department (matter_id, department, lead_department, unit_id, registered_at)"
-					+ " select id, :dept, lead_department, unit_id, registered_at from matter where id = :id")
-				.param("id", id).param("dept", department).update();
-		}
+		change(id, row -> {
+			row.set("lead_department", lead).set("co_departments", String.join(",", coDepartments));
+			row.coDepartments = new java.util.TreeSet<>(coDepartments);
+		});
 	}
 
 	/** A new lead after re-dispatch; the co-handling departments stay. */
 	public void ledBy(long id, String department) {
-		jdbc.sql("update matter set lead_department = :dept where id = :id")
-			.param("dept", department).param("id", id).update();
-		jdbc.sql("update matter_co_department set lead_department = :dept where matter_id = :id")
-			.param("dept", department).param("id", id).update();
+		change(id, row -> {
+			row.set("lead_department", department);
+			row.newLead = true;
+		});
 	}
 
 	public void rated(long id, String satisfaction) {
-		jdbc.sql("update matter set satisfaction = :s where id = :id").param("s", satisfaction).param("id", id).update();
+		change(id, row -> row.set("satisfaction", satisfaction));
 	}
 
 	public void closed(long id, Instant at, String satisfaction) {
-		jdbc.sql("update matter set stage = 'closed', closed_at = :at, due_at = null, satisfaction = :s where id = :id")
-			.param("at", Timestamp.from(at)).param("s", satisfaction).param("id", id).update();
+		change(id, row -> row.set("stage", MatterHandling.Stages.CLOSED).set("closed_at", timestamp(at)).set("due_at", null)
+			.set("satisfaction", satisfaction));
+	}
+
+	/** Gathers a change of a row in this transaction's {@link Pending}, or writes it at once outside a transaction. */
+	private void change(long id, java.util.function.Consumer<Row> change) {
+		Pending pending = BeforeCommit.of(Pending.class, Pending::new);
+		if (pending == null) {
+			Row row = new Row();
+			change.accept(row);
+			write(id, row);
+			return;
+		}
+		change.accept(pending.rows.computeIfAbsent(id, key -> new Row()));
+		pending.gathered();
+	}
+
+	/** Writes what this transaction gathered, so that a read sees it. */
+	private void writePending() {
+		Pending pending = BeforeCommit.current(Pending.class);
+		if (pending != null) {
+			pending.write();
+		}
+	}
+
+	private void write(long id, Row row) {
+		if (!row.columns.isEmpty() || row.extensions > 0) {
+			var sets = new java.util.ArrayList<String>();
+			var params = new MapSqlParameterSource("id", id).addValue("extensions", row.extensions);
+			row.columns.forEach((column, value) -> {
+				sets.add(column + " = :" + column);
+				params.addValue(column, value, column.endsWith("_at") ? Types.TIMESTAMP : Types.VARCHAR);
+			});
+			if (row.extensions > 0) {
+				sets.add("extensions = extensions + :extensions");
+			}
+			jdbc.sql("update matter set " + String.join(", ", sets) + " where id = :id").paramSource(params).update();
+		}
+		if (row.coDepartments != null) {
+			if (!row.inserted) { // a record stored in this transaction has no such rows yet
+				jdbc.sql("delete from matter_co_department where matter_id = :id").param("id", id).update();
+			}
+			for (String department : row.coDepartments) {
+				jdbc.sql("insert into matter_co_department (matter_id, department, lead_department, unit_id, registered_at)"
+						+ " select id, :dept, lead_department, unit_id, registered_at from matter where id = :id")
+					.param("id", id).param("dept", department).update();
+			}
+		}
+		else if (row.newLead) {
+			jdbc.sql("update matter_co_department set lead_department = :dept where matter_id = :id")
+				.param("dept", row.columns.get("lead_department")).param("id", id).update();
+		}
+	}
+
+	/** The changes of one row gathered in a transaction: columns by name (this class's own), and what follows them. */
+	private static final class Row {
+
+		private final java.util.Map<String, Object> columns = new java.util.LinkedHashMap<>();
+
+		/** Stored by this transaction. */
+		private boolean inserted;
+
+		private int extensions;
+
+		/** The co-handling departments' rows, written anew. */
+		private java.util.SortedSet<String> coDepartments;
+
+		/** The co-handling rows take the new lead. */
+		private boolean newLead;
+
+		Row set(String column, Object value) {
+			columns.put(column, value);
+			return this;
+		}
+
+	}
+
+	/** The rows a transaction changed, by id, in the order first changed. */
+	private final class Pending extends BeforeCommit {
+
+		private final java.util.Map<Long, Row> rows = new java.util.LinkedHashMap<>();
+
+		@Override
+		protected void write() {
+			var written = new java.util.ArrayList<>(rows.entrySet());
+			rows.clear();
+			written.forEach(row -> Matters.this.write(row.getKey(), row.getValue()));
+		}
+
+	}
+
+	private static Timestamp timestamp(Instant at) {
+		return at == null ? null : Timestamp.from(at);
 	}
 
 	private static java.util.List<String> split(String list, String separator) {

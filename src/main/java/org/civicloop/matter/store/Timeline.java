@@ -1,8 +1,10 @@
 package org.civicloop.matter.store;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.civicloop.matter.Labels;
@@ -11,8 +13,11 @@ import org.civicloop.matter.events.MatterEvent;
 import org.civicloop.matter.model.MatterHandling.Stages;
 import org.civicloop.organization.Directory;
 import org.civicloop.organization.Roles;
+import org.civicloop.system.BeforeCommit;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
@@ -20,7 +25,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Each matter's timeline: who was responsible at every step, when, and what they did — the responsibility
  * chain the staff and public views read. Written by listening to the {@link MatterEvent}s, one entry each,
- * in the transaction of the step that published it. Offered to other modules as the named interface
+ * in the transaction of the step that published it: its entries together, just before it commits. Offered to other modules as the named interface
  * {@code timeline}: assessment reads what each event means for responsibility as the timeline records it.
  */
 @NamedInterface("timeline")
@@ -29,33 +34,66 @@ public class Timeline {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final Directory directory;
 
 	private final ZoneId zone;
 
-	Timeline(JdbcClient jdbc, Directory directory, MatterProperties properties) {
-		this.jdbc = jdbc;
+	Timeline(NamedParameterJdbcTemplate jdbc, Directory directory, MatterProperties properties) {
+		this.jdbc = JdbcClient.create(jdbc);
+		this.batch = jdbc;
 		this.directory = directory;
 		this.zone = properties.zone();
 	}
 
 	@EventListener
 	public void on(MatterEvent event) {
-		Entry entry = entryOf(event);
-		jdbc.sql("""
+		var row = row(event.matter().id(), entryOf(event));
+		Pending pending = BeforeCommit.of(Pending.class, Pending::new);
+		if (pending == null) {
+			insert(List.of(row));
+			return;
+		}
+		pending.rows.add(row);
+		pending.gathered();
+	}
+
+	private static MapSqlParameterSource row(long matterId, Entry entry) {
+		return new MapSqlParameterSource()
+			.addValue("matter", matterId)
+			.addValue("at", Timestamp.from(entry.at()))
+			.addValue("kind", entry.kind().name())
+			.addValue("stage", entry.stage(), Types.VARCHAR)
+			.addValue("department", entry.department(), Types.VARCHAR)
+			.addValue("actor", entry.actor(), Types.VARCHAR)
+			.addValue("note", entry.note(), Types.VARCHAR)
+			.addValue("due", entry.due() == null ? null : Timestamp.from(entry.due()), Types.TIMESTAMP)
+			.addValue("satisfaction", entry.satisfaction(), Types.VARCHAR)
+			.addValue("resolved", entry.resolved(), Types.BOOLEAN);
+	}
+
+	private void insert(List<MapSqlParameterSource> rows) {
+		batch.batchUpdate("""
 				insert into matter_event (matter_id, occurred_at, kind, stage, department, actor, note, due_at, satisfaction, resolved)
-				values (:matter, :at, :kind, :stage, :department, :actor, :note, :due, :satisfaction, :resolved)""")
-			.param("matter", event.matter().id())
-			.param("at", Timestamp.from(entry.at()))
-			.param("kind", entry.kind().name())
-			.param("stage", entry.stage())
-			.param("department", entry.department())
-			.param("actor", entry.actor())
-			.param("note", entry.note())
-			.param("due", entry.due() == null ? null : Timestamp.from(entry.due()))
-			.param("satisfaction", entry.satisfaction())
-			.param("resolved", entry.resolved())
-			.update();
+				values (:matter, :at, :kind, :stage, :department, :actor, :note, :due, :satisfaction, :resolved)""",
+				rows.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/** A transaction's entries, in the order of its events, inserted together (one statement on PostgreSQL) before it commits. */
+	private final class Pending extends BeforeCommit {
+
+		private final List<MapSqlParameterSource> rows = new ArrayList<>();
+
+		@Override
+		protected void write() {
+			if (!rows.isEmpty()) {
+				var written = List.copyOf(rows);
+				rows.clear();
+				insert(written);
+			}
+		}
+
 	}
 
 	/** The timeline entry of an event: its kind, stage, responsible department, cadre and a note without contacts. */
@@ -171,6 +209,10 @@ public class Timeline {
 	}
 
 	public List<Entry> of(long matterId) {
+		Pending pending = BeforeCommit.current(Pending.class);
+		if (pending != null) {
+			pending.write();
+		}
 		return jdbc.sql("select * from matter_event where matter_id = :matter order by occurred_at, id")
 			.param("matter", matterId)
 			.query((rs, row) -> entry(rs))

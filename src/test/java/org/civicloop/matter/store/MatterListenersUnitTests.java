@@ -16,7 +16,10 @@ import org.civicloop.organization.Directory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +36,13 @@ class MatterListenersUnitTests {
 
 	private static final Instant AT = Instant.parse("2026-11-30T01:00:00Z");
 
-	private final JdbcClient jdbc = TestTables.fresh();
+	private final NamedParameterJdbcTemplate tables = TestTables.freshTemplate();
+
+	private final JdbcClient jdbc = JdbcClient.create(tables);
 
 	private final Matters matters = new Matters(jdbc, PROPERTIES);
 
-	private final Timeline timeline = new Timeline(jdbc, DIRECTORY, PROPERTIES);
+	private final Timeline timeline = new Timeline(tables, DIRECTORY, PROPERTIES);
 
 	private final MatterRecords records = new MatterRecords(matters);
 
@@ -91,6 +96,89 @@ class MatterListenersUnitTests {
 		assertThat(closed.progress().stage()).isEqualTo("closed");
 		assertThat(closed.progress().closedAt()).isEqualTo(AT.plusSeconds(60));
 		assertThat(closed.progress().satisfaction()).isEqualTo("satisfied");
+	}
+
+	@Test
+	void aStepsChangesOfTheRecordAreOneUpdateJustBeforeItCommits() {
+		countUpdates();
+		transactions.executeWithoutResult(step -> {
+			records.on(new MatterEvent.Routed(ref, AT, "dept-transport", List.of("dept-urban")));
+			records.on(new MatterEvent.Offered(ref, AT, "sign-for", "dept-transport", null, "签收", AT.plus(Duration.ofHours(4))));
+			assertThat(UpdateCount.of(matter.id())).as("nothing written while the step runs").isZero();
+		});
+		assertThat(UpdateCount.of(matter.id())).isEqualTo(1);
+		Matter routed = matters.byId(matter.id()).orElseThrow();
+		assertThat(routed.progress().stage()).isEqualTo("sign-for");
+		assertThat(routed.progress().leadDepartment()).isEqualTo("dept-transport");
+		assertThat(jdbc.sql("select department from matter_co_department where matter_id = :id").param("id", matter.id())
+			.query(String.class).list()).containsExactly("dept-urban");
+
+		transactions.executeWithoutResult(step -> {
+			records.on(new MatterEvent.Visited(ref, AT, "dispatch-centre", "dispatcher", "satisfied", true, ""));
+			records.on(new MatterEvent.Closed(ref, AT.plusSeconds(60), "dept-transport", "satisfied"));
+			step.setRollbackOnly();
+		});
+		assertThat(UpdateCount.of(matter.id())).as("a step rolled back writes nothing").isEqualTo(1);
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().stage()).isEqualTo("sign-for");
+	}
+
+	@Test
+	void aReadInTheStepSeesWhatTheStepChanged() {
+		countUpdates();
+		transactions.executeWithoutResult(step -> {
+			records.on(new MatterEvent.Offered(ref, AT, "handle", "dept-transport", "transport.he", "办理", null));
+			assertThat(matters.byTrackingNo(matter.trackingNo()).orElseThrow().progress().stage()).isEqualTo("handle");
+			records.on(new MatterEvent.Offered(ref, AT, "review", "dispatch-centre", null, "审核报结", null));
+			timeline.on(new MatterEvent.SignedFor(ref, AT, "dept-transport", "transport.he"));
+			assertThat(timeline.of(matter.id())).extracting(Timeline.Entry::kind).containsExactly(Timeline.Kind.SIGNED);
+		});
+		assertThat(UpdateCount.of(matter.id())).as("the read wrote the first change, the commit the second").isEqualTo(2);
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().stage()).isEqualTo("review");
+		assertThat(timeline.of(matter.id())).hasSize(1);
+	}
+
+	@Test
+	void aRecordStoredInTheStepTakesItsNumberAndProcessInOneUpdate() {
+		countUpdates();
+		var twice = transactions.execute(step -> {
+			Matter stored = matters.add(new NewMatter("hotline", "complaint", "road-damage", "normal", "井盖缺失", "qingshi",
+					"青石镇东街", null, new Contact("钱七", "13700002222")), AT, "operator");
+			assertThat(matters.startedAs(stored.id(), "process-1")).isTrue();
+			records.on(new MatterEvent.Offered(new MatterEvent.Ref(stored.id(), stored.trackingNo(), "qingshi"), AT, "sign-for",
+					"dept-transport", null, "签收", null));
+			assertThat(matters.startedAs(stored.id(), "process-2")).as("a record has one process").isFalse();
+			return stored;
+		});
+		assertThat(UpdateCount.of(twice.id())).isEqualTo(1);
+		Matter stored = matters.byTrackingNo(twice.trackingNo()).orElseThrow();
+		assertThat(stored.processInstanceId()).isEqualTo("process-1");
+		assertThat(stored.progress().stage()).isEqualTo("sign-for");
+	}
+
+	private final TransactionTemplate transactions = new TransactionTemplate(
+			new DataSourceTransactionManager(tables.getJdbcTemplate().getDataSource()));
+
+	/** From now on, in this test's database (its matter ids are those of the other tests' databases). */
+	private void countUpdates() {
+		UpdateCount.COUNTS.clear();
+		jdbc.sql("create trigger count_matter_updates after update on matter for each row call '" + UpdateCount.class.getName() + "'")
+			.update();
+	}
+
+	/** Counts the updates of each matter row (an H2 trigger). */
+	public static final class UpdateCount implements org.h2.api.Trigger {
+
+		private static final java.util.Map<Long, Integer> COUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+		static int of(long id) {
+			return COUNTS.getOrDefault(id, 0);
+		}
+
+		@Override
+		public void fire(java.sql.Connection connection, Object[] before, Object[] after) {
+			COUNTS.merge(((Number) after[0]).longValue(), 1, Integer::sum);
+		}
+
 	}
 
 }

@@ -66,6 +66,10 @@ class ReadModel {
 
 		private final Map<Long, List<Object>> asRead = new HashMap<>();
 
+		Changes() {
+			super(true); // the counts of a day, a department, a unit: rows every step writes
+		}
+
 		void apply(MatterEvent event) {
 			long id = event.matter().id();
 			if (event instanceof MatterEvent.Registered matter) {

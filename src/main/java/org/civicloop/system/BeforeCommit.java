@@ -2,6 +2,7 @@ package org.civicloop.system;
 
 import java.util.function.Supplier;
 
+import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -11,6 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link #write()}; {@link #of} gives the current transaction its own instance. What is gathered after the
  * transaction began committing (an event published by another synchronization's {@code beforeCommit}) is written
  * at once, by {@link #gathered()}. Rolled back, the transaction takes its instance with it, unwritten.
+ *
+ * <p>Writes of rows every step shares (the read model's counts of a day) come last, after the rows of one matter:
+ * a row lock taken at the very end is held the shortest, so concurrent steps wait on each other the least.
  */
 public abstract class BeforeCommit implements TransactionSynchronization {
 
@@ -39,6 +43,23 @@ public abstract class BeforeCommit implements TransactionSynchronization {
 			}
 		}
 		return null;
+	}
+
+	private final boolean shared;
+
+	/** Writes rows of its own matter, before the shared ones. */
+	protected BeforeCommit() {
+		this(false);
+	}
+
+	/** @param shared whether it writes rows other steps write too: written after those that do not */
+	protected BeforeCommit(boolean shared) {
+		this.shared = shared;
+	}
+
+	@Override
+	public int getOrder() {
+		return shared ? Ordered.LOWEST_PRECEDENCE : 0;
 	}
 
 	/** Writes what was gathered so far and forgets it. */

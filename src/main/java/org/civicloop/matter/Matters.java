@@ -21,7 +21,9 @@ import org.springframework.stereotype.Repository;
  * (registration: the tracking number, the process, the departments, the first stage; a return visit: the rating,
  * the closing); inside a transaction the changes are gathered and written as one update of the row just before it
  * commits — the table has an index for every filter of the staff list, and each update of an indexed column writes
- * a new entry in each. Every read of this class writes what the transaction gathered first.
+ * a new entry in each. The row is locked at the step's first change all the same ({@code select ... for update}),
+ * so two steps on one matter still wait for each other there (a citizen's evaluation and the return visit, two
+ * evaluations at once). Every read of this class writes what the transaction gathered first.
  */
 @Repository
 public class Matters {
@@ -74,10 +76,12 @@ public class Matters {
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
-		change(id, row -> {
-			row.set("tracking_no", trackingNo);
-			row.inserted = true;
-		});
+		Pending pending = BeforeCommit.of(Pending.class, Pending::new);
+		if (pending != null) {
+			pending.held.add(id); // inserted: this transaction holds the row until it ends
+			pending.inserted.add(id);
+		}
+		change(id, row -> row.set("tracking_no", trackingNo));
 		return new Matter(id, trackingNo, publicId, null, matter, registeredBy, Matter.Progress.registered(at));
 	}
 
@@ -155,11 +159,9 @@ public class Matters {
 	/** Claims a record for its process: true once, false when another process already has it. */
 	public boolean startedAs(long id, String processInstanceId) {
 		Pending pending = BeforeCommit.current(Pending.class);
-		Row row = pending == null ? null : pending.rows.get(id);
-		if (row != null && row.inserted && !row.columns.containsKey("process_instance_id")) {
+		if (pending != null && pending.inserted.contains(id) && pending.started.add(id)) {
 			// stored by this transaction and not yet committed: no other process can have claimed it
-			row.set("process_instance_id", processInstanceId);
-			pending.gathered();
+			change(id, row -> row.set("process_instance_id", processInstanceId));
 			return true;
 		}
 		writePending();
@@ -214,6 +216,9 @@ public class Matters {
 			write(id, row);
 			return;
 		}
+		if (pending.held.add(id)) {
+			jdbc.sql("select id from matter where id = :id for update").param("id", id).query(Long.class).optional();
+		}
 		change.accept(pending.rows.computeIfAbsent(id, key -> new Row()));
 		pending.gathered();
 	}
@@ -240,9 +245,7 @@ public class Matters {
 			jdbc.sql("update matter set " + String.join(", ", sets) + " where id = :id").paramSource(params).update();
 		}
 		if (row.coDepartments != null) {
-			if (!row.inserted) { // a record stored in this transaction has no such rows yet
-				jdbc.sql("delete from matter_co_department where matter_id = :id").param("id", id).update();
-			}
+			jdbc.sql("delete from matter_co_department where matter_id = :id").param("id", id).update();
 			for (String department : row.coDepartments) {
 				jdbc.sql("insert into matter_co_department (matter_id, department, lead_department, unit_id, registered_at)"
 						+ " select id, :dept, lead_department, unit_id, registered_at from matter where id = :id")
@@ -260,9 +263,6 @@ public class Matters {
 
 		private final java.util.Map<String, Object> columns = new java.util.LinkedHashMap<>();
 
-		/** Stored by this transaction. */
-		private boolean inserted;
-
 		private int extensions;
 
 		/** The co-handling departments' rows, written anew. */
@@ -278,10 +278,19 @@ public class Matters {
 
 	}
 
-	/** The rows a transaction changed, by id, in the order first changed. */
+	/** The rows a transaction changed, by id, in the order first changed, and which rows it holds. */
 	private final class Pending extends BeforeCommit {
 
 		private final java.util.Map<Long, Row> rows = new java.util.LinkedHashMap<>();
+
+		/** Rows this transaction has locked or stored. */
+		private final java.util.Set<Long> held = new java.util.HashSet<>();
+
+		/** Rows this transaction stored. */
+		private final java.util.Set<Long> inserted = new java.util.HashSet<>();
+
+		/** Stored rows this transaction has given their process. */
+		private final java.util.Set<Long> started = new java.util.HashSet<>();
 
 		@Override
 		protected void write() {

@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public abstract class BeforeCommit implements TransactionSynchronization {
 
+	private final boolean shared;
+
 	private boolean committing;
 
 	/**
@@ -44,8 +46,6 @@ public abstract class BeforeCommit implements TransactionSynchronization {
 		}
 		return null;
 	}
-
-	private final boolean shared;
 
 	/** Writes rows of its own matter, before the shared ones. */
 	protected BeforeCommit() {

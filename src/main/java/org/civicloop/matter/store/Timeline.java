@@ -25,8 +25,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Each matter's timeline: who was responsible at every step, when, and what they did — the responsibility
  * chain the staff and public views read. Written by listening to the {@link MatterEvent}s, one entry each,
- * in the transaction of the step that published it: its entries together, just before it commits. Offered to other modules as the named interface
- * {@code timeline}: assessment reads what each event means for responsibility as the timeline records it.
+ * in the transaction of the step that published it: its entries together, just before it commits. Offered to
+ * other modules as the named interface {@code timeline}: assessment reads what each event means for responsibility
+ * as the timeline records it.
  */
 @NamedInterface("timeline")
 @Repository

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.civicloop.TestTables;
 import org.civicloop.matter.Contact;
@@ -39,6 +42,9 @@ class MatterListenersUnitTests {
 	private final NamedParameterJdbcTemplate tables = TestTables.freshTemplate();
 
 	private final JdbcClient jdbc = JdbcClient.create(tables);
+
+	private final TransactionTemplate transactions = new TransactionTemplate(
+			new DataSourceTransactionManager(tables.getJdbcTemplate().getDataSource()));
 
 	private final Matters matters = new Matters(jdbc, PROPERTIES);
 
@@ -123,6 +129,32 @@ class MatterListenersUnitTests {
 	}
 
 	@Test
+	void aStepLocksItsMatterAtItsFirstChangeSoAnotherStepOnItWaits() throws Exception {
+		var changed = new CountDownLatch(1);
+		var finish = new CountDownLatch(1);
+		var visit = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(step -> {
+			records.on(new MatterEvent.Visited(ref, AT, "dispatch-centre", "dispatcher", "satisfied", true, ""));
+			changed.countDown();
+			try {
+				finish.await();
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		changed.await();
+		var evaluation = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(step ->
+				records.on(new MatterEvent.Evaluated(ref, AT, "unsatisfied", false, ""))));
+		Thread.sleep(500);
+		assertThat(evaluation).as("waits for the return visit's lock on the matter").isNotDone();
+
+		finish.countDown();
+		visit.get(10, TimeUnit.SECONDS);
+		evaluation.get(10, TimeUnit.SECONDS);
+		assertThat(matters.byId(matter.id()).orElseThrow().progress().satisfaction()).as("the later step's").isEqualTo("unsatisfied");
+	}
+
+	@Test
 	void aReadInTheStepSeesWhatTheStepChanged() {
 		countUpdates();
 		transactions.executeWithoutResult(step -> {
@@ -154,9 +186,6 @@ class MatterListenersUnitTests {
 		assertThat(stored.processInstanceId()).isEqualTo("process-1");
 		assertThat(stored.progress().stage()).isEqualTo("sign-for");
 	}
-
-	private final TransactionTemplate transactions = new TransactionTemplate(
-			new DataSourceTransactionManager(tables.getJdbcTemplate().getDataSource()));
 
 	/** From now on, in this test's database (its matter ids are those of the other tests' databases). */
 	private void countUpdates() {

@@ -55,6 +55,7 @@ class IntakeIntegrationTests {
 		assertThat(created.headers().firstValue("Location")).contains("/api/matters/" + trackingNo);
 		assertThat(trackingNo).matches("CL\\d{8}\\d{6,}");
 		assertThat(answer.path("duplicateOf").isNull()).isTrue();
+		assertThat(answer.path("stage").asText()).as("the answer reads the record as registration left it").isEqualTo("sign-for");
 
 		work(trackingNo, "task_signFor", "transport.he", Map.of("signForDecision", "sign"));
 		work(trackingNo, "task_handle", "transport.he", Map.of("handlingResult", "resolved", "handlingReply", "已修复路面并回复群众"));

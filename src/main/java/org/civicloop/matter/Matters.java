@@ -78,7 +78,6 @@ public class Matters {
 		String trackingNo = "CL" + DAY.format(at.atZone(properties.zone())) + String.format("%06d", id);
 		Pending pending = BeforeCommit.of(Pending.class, Pending::new);
 		if (pending != null) {
-			pending.held.add(id); // inserted: this transaction holds the row until it ends
 			pending.inserted.add(id);
 		}
 		change(id, row -> row.set("tracking_no", trackingNo));
@@ -216,7 +215,7 @@ public class Matters {
 			write(id, row);
 			return;
 		}
-		if (pending.held.add(id)) {
+		if (!pending.inserted.contains(id) && pending.locked.add(id)) { // a row it stored, it holds already
 			jdbc.sql("select id from matter where id = :id for update").param("id", id).query(Long.class).optional();
 		}
 		change.accept(pending.rows.computeIfAbsent(id, key -> new Row()));
@@ -224,11 +223,8 @@ public class Matters {
 	}
 
 	/** Writes what this transaction gathered, so that a read sees it. */
-	private void writePending() {
-		Pending pending = BeforeCommit.current(Pending.class);
-		if (pending != null) {
-			pending.write();
-		}
+	private static void writePending() {
+		BeforeCommit.writeGathered(Pending.class);
 	}
 
 	private void write(long id, Row row) {
@@ -283,8 +279,8 @@ public class Matters {
 
 		private final java.util.Map<Long, Row> rows = new java.util.LinkedHashMap<>();
 
-		/** Rows this transaction has locked or stored. */
-		private final java.util.Set<Long> held = new java.util.HashSet<>();
+		/** Rows this transaction has locked. */
+		private final java.util.Set<Long> locked = new java.util.HashSet<>();
 
 		/** Rows this transaction stored. */
 		private final java.util.Set<Long> inserted = new java.util.HashSet<>();

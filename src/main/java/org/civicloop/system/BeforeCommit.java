@@ -47,6 +47,14 @@ public abstract class BeforeCommit implements TransactionSynchronization {
 		return null;
 	}
 
+	/** Writes what the current transaction gathered in its instance of {@code type}, if it has one: before a read. */
+	public static void writeGathered(Class<? extends BeforeCommit> type) {
+		BeforeCommit current = current(type);
+		if (current != null) {
+			current.write();
+		}
+	}
+
 	/** Writes rows of its own matter, before the shared ones. */
 	protected BeforeCommit() {
 		this(false);

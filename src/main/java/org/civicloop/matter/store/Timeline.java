@@ -210,10 +210,7 @@ public class Timeline {
 	}
 
 	public List<Entry> of(long matterId) {
-		Pending pending = BeforeCommit.current(Pending.class);
-		if (pending != null) {
-			pending.write();
-		}
+		BeforeCommit.writeGathered(Pending.class);
 		return jdbc.sql("select * from matter_event where matter_id = :matter order by occurred_at, id")
 			.param("matter", matterId)
 			.query((rs, row) -> entry(rs))
